@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layering is one-way: ScopeModel ← ScopeAnalysis ← ScopeRender/ScopeReport ← cuiscope.
+// See ../shared/design/ARCHITECTURE.md.
+let package = Package(
+    name: "cuiscope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cuiscope", targets: ["cuiscope"]),
+        .library(name: "ScopeModel", targets: ["ScopeModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "ScopeModel"),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "ScopeRender", dependencies: ["ScopeModel", "CGraphviz"]),
+        .executableTarget(
+            name: "cuiscope",
+            dependencies: [
+                "ScopeModel", "ScopeRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Run on purpose (`make bench`), never from `make test`.
+        .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel"], path: "Benchmarks/ScopeBench"),
+        .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender"]),
+        .testTarget(name: "CLITests", dependencies: ["ScopeModel"]),
+    ]
+)

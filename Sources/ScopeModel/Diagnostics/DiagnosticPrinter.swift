@@ -1,0 +1,61 @@
+/// Prints diagnostics like a compiler: `FILE:LINE:COLUMN: error: MESSAGE`, the source line, a caret
+/// under the token, then the hint.
+public struct DiagnosticPrinter: Sendable {
+    /// ANSI colors for a terminal.
+    public var colored: Bool
+    /// Source lines longer than this are shown as a window around the caret.
+    public var maximumLineWidth = 120
+
+    public init(colored: Bool = false) { self.colored = colored }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        let file = diagnostic.span.file
+        let location = diagnostic.location
+        let label = diagnostic.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
+        var out = paint("\(location):", "1") + " \(label) " + paint(diagnostic.message, "1") + "\n"
+
+        let snippet = self.snippet(file: file, offset: diagnostic.span.offset, length: diagnostic.span.length)
+        out += "  " + snippet.line + "\n"
+        out += "  " + snippet.caretIndent + paint(snippet.marker, "1;32") + "\n"
+        if let hint = diagnostic.hint {
+            out += "  " + paint("hint:", "1;36") + " " + hint + "\n"
+        }
+        return out
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined()
+    }
+
+    /// The source line (possibly windowed), the whitespace before the caret (tabs kept so it lines up),
+    /// and the caret with `~` under the rest of the token.
+    func snippet(file: SourceFile, offset: Int, length: Int) -> (line: String, caretIndent: String, marker: String) {
+        let range = file.lineRange(containing: offset)
+        let start = min(max(offset, range.lowerBound), range.upperBound)
+        var scalars = Array(file.text(range.lowerBound..<range.upperBound).unicodeScalars)
+        var column = file.text(range.lowerBound..<start).unicodeScalars.count
+        let width = max(1, min(length, range.upperBound - start, 60))
+
+        var prefix = "", suffix = ""
+        if scalars.count > maximumLineWidth {
+            let first = max(0, min(column - maximumLineWidth / 2, scalars.count - maximumLineWidth))
+            let last = min(scalars.count, first + maximumLineWidth)
+            if first > 0 { prefix = "…" }
+            if last < scalars.count { suffix = "…" }
+            scalars = Array(scalars[first..<last])
+            column -= first
+            column += prefix.isEmpty ? 0 : 1
+        }
+        // Control characters would garble the terminal; show them as U+FFFD of the same width.
+        let shown = scalars.map { $0.value < 0x20 && $0 != "\t" ? "\u{FFFD}" : Character($0) }
+        let line = prefix + String(shown) + suffix
+        let lineScalars = Array(line.unicodeScalars)
+        let indent = String(lineScalars.prefix(column).map { $0 == "\t" ? "\t" : " " })
+        let marker = "^" + String(repeating: "~", count: max(0, width - 1))
+        return (line, indent, marker)
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

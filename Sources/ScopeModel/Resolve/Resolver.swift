@@ -1,0 +1,430 @@
+/// Turns the syntax trees of a model (the root file and its includes) into a `Model`: every name looked
+/// up once, every attribute checked against the language, every reference replaced by an index.
+struct Resolver {
+    private(set) var model = Model()
+    private(set) var diagnostics = DiagnosticBag()
+
+    /// A declaration waiting for its attributes to be read, once every name is known.
+    private struct Pending {
+        var declaration: Declaration
+        var file: SourceFile
+        var element: ElementRef?
+    }
+
+    private var pending: [Pending] = []
+    /// The `hosted-on` attribute of each asset, for cycle messages.
+    private var hostedOnSpans: [Int: SourceSpan] = [:]
+    /// How many "did you mean" searches over all names are still allowed: each is a pass over every name.
+    private var suggestionBudget = 25
+
+    static func resolve(_ trees: [SyntaxTree]) -> (Model, [Diagnostic]) {
+        var resolver = Resolver()
+        resolver.model.files = trees.map(\.file)
+        for tree in trees {
+            for statement in tree.statements {
+                if case .declaration(let declaration) = statement {
+                    resolver.declare(declaration, file: tree.file, zone: nil)
+                }
+            }
+        }
+        for index in resolver.pending.indices { resolver.readAttributes(of: index) }
+        for tree in trees {
+            for statement in tree.statements {
+                switch statement {
+                case .relation(let relation): resolver.resolve(relation, file: tree.file)
+                case .suppress(let suppress): resolver.resolve(suppress, file: tree.file)
+                case .declaration, .include: break
+                }
+            }
+        }
+        resolver.checkHostingCycles()
+        return (resolver.model, resolver.diagnostics.all)
+    }
+
+    private func span(_ name: Name, _ file: SourceFile) -> SourceSpan {
+        SourceSpan(file: file, offset: name.offset, length: name.text.utf8.count)
+    }
+
+    private func keywordSpan(_ declaration: Declaration, _ file: SourceFile) -> SourceSpan {
+        SourceSpan(file: file, offset: declaration.keywordOffset, length: declaration.kind.rawValue.utf8.count)
+    }
+
+    // MARK: Pass 1: names
+
+    private mutating func declare(_ declaration: Declaration, file: SourceFile, zone: Int?) {
+        let at = keywordSpan(declaration, file)
+        guard let name = declaration.name else {
+            if let first = model.organization.span {
+                diagnostics.error("a model has at most one `organization`", at: at,
+                                  hint: "the first is at \(first.location)")
+            } else {
+                model.organization.name = declaration.label?.text
+                model.organization.span = at
+                pending.append(Pending(declaration: declaration, file: file, element: nil))
+            }
+            return
+        }
+        if let existing = model.names[name.text] {
+            diagnostics.error("`\(name.text)` is already defined", at: span(name, file),
+                              hint: "first defined at \(model.span(of: existing).location) as \(existing.kindName); ids are unique across data, providers, zones and assets")
+            return
+        }
+        if declaration.kind == .data, name.text == "none" {
+            diagnostics.error("`none` cannot name a data item", at: span(name, file),
+                              hint: "`carries none` means a flow carries nothing; choose another id")
+            return
+        }
+        let label = declaration.label?.text
+        let element: ElementRef
+        switch declaration.kind {
+        case .organization:
+            return
+        case .data:
+            element = .data(model.data.count)
+            model.data.append(DataItem(id: name.text, label: label, dataClass: .public, categories: [], dissemination: [], span: at))
+        case .provider:
+            element = .provider(model.providers.count)
+            model.providers.append(Provider(id: name.text, label: label, type: .vendor, span: at))
+        case .zone:
+            element = .zone(model.zones.count)
+            model.zones.append(Zone(id: name.text, label: label, parent: zone, span: at))
+        case .asset:
+            element = .asset(model.assets.count)
+            model.assets.append(Asset(id: name.text, label: label, type: .other, zone: zone, span: at))
+        }
+        model.names[name.text] = element
+        pending.append(Pending(declaration: declaration, file: file, element: element))
+        if case .zone(let index) = element {
+            for case .declaration(let nested) in declaration.body?.items ?? [] {
+                declare(nested, file: file, zone: index)
+            }
+        }
+    }
+
+    // MARK: Pass 2: attributes
+
+    private mutating func readAttributes(of index: Int) {
+        let item = pending[index]
+        let kind = item.declaration.kind
+        var seen: [String: SourceSpan] = [:]
+        var required: Set<String> = switch kind {
+        case .data: ["class"]
+        case .provider, .asset: ["type"]
+        case .organization, .zone: []
+        }
+        for case .attribute(let attribute) in item.declaration.body?.items ?? [] {
+            let reader = AttributeReader(attribute: attribute, file: item.file)
+            let keySpan = span(attribute.key, item.file)
+            guard AttributeNames.accepted(by: kind).contains(reader.key) else {
+                reportUnknownAttribute(reader.key, at: keySpan, accepted: AttributeNames.accepted(by: kind),
+                                       owner: "`\(kind.rawValue)`")
+                continue
+            }
+            if let first = seen[reader.key] {
+                diagnostics.error("`\(reader.key)` is given twice", at: keySpan,
+                                  hint: "first given at \(first.location); list several values with commas")
+                continue
+            }
+            seen[reader.key] = keySpan
+            required.remove(reader.key)
+            switch item.element {
+            case nil: readOrganization(reader)
+            case .data(let i): readData(reader, into: i)
+            case .provider(let i): readProvider(reader, into: i)
+            case .zone(let i): readZone(reader, into: i)
+            case .asset(let i): readAsset(reader, into: i, keySpan: keySpan)
+            }
+        }
+        for missing in required.sorted() where !item.declaration.hasSyntaxErrors {
+            let example = kind == .data ? "class cui" : kind == .provider ? "type csp" : "type server"
+            diagnostics.error("`\(kind.rawValue)` `\(item.declaration.name?.text ?? "")` has no `\(missing)`",
+                              at: keywordSpan(item.declaration, item.file),
+                              hint: "add `\(example)` inside its block")
+        }
+        if case .data(let i) = item.element, model.data[i].dataClass != .cui {
+            for key in ["category", "dissemination"] where seen[key] != nil {
+                diagnostics.error("`\(key)` applies only to CUI; `\(model.data[i].id)` is class `\(model.data[i].dataClass.rawValue)`",
+                                  at: seen[key]!, hint: "make it `class cui` or remove `\(key)`")
+            }
+        }
+    }
+
+    private mutating func reportUnknownAttribute(_ key: String, at span: SourceSpan, accepted: [String], owner: String) {
+        let hint = Suggestion.didYouMean(key, in: accepted)
+            ?? (accepted.isEmpty ? "\(owner) takes no attributes" : "\(owner) accepts " + accepted.map { "`\($0)`" }.joined(separator: ", "))
+        diagnostics.error("unknown attribute `\(key)` for \(owner)", at: span, hint: hint)
+    }
+
+    private mutating func readOrganization(_ reader: AttributeReader) {
+        switch reader.key {
+        case "level": if let level = reader.number(in: 1...3, &diagnostics) { model.organization.level = level }
+        case "assessment": model.organization.assessment = reader.word(AssessmentKind.self, "assessment", &diagnostics)
+        default: model.organization.iso27001 = references(reader, allowed: [.zone, .asset], as: "a zone or an asset")
+        }
+    }
+
+    private mutating func readData(_ reader: AttributeReader, into i: Int) {
+        switch reader.key {
+        case "class": if let value = reader.word(DataClass.self, "data class", &diagnostics) { model.data[i].dataClass = value }
+        case "category": model.data[i].categories = reader.identifiers(&diagnostics)
+        default: model.data[i].dissemination = reader.identifiers(&diagnostics)
+        }
+    }
+
+    private mutating func readProvider(_ reader: AttributeReader, into i: Int) {
+        switch reader.key {
+        case "type": if let value = reader.word(ProviderType.self, "provider type", &diagnostics) { model.providers[i].type = value }
+        case "fedramp": if let value = reader.word(FedRAMPLevel.self, "FedRAMP level", &diagnostics) { model.providers[i].fedramp = value }
+        case "country": if let value = reader.country(&diagnostics) { model.providers[i].country = value }
+        case "us-persons": if let value = reader.word(Knowledge.self, "value for `us-persons`", &diagnostics) { model.providers[i].usPersons = value }
+        case "crm": if let value = reader.bool(&diagnostics) { model.providers[i].crm = value }
+        case "cmmc": model.providers[i].cmmc = reader.word(CMMCStatus.self, "CMMC status", &diagnostics)
+        default: if let value = reader.bool(&diagnostics) { model.providers[i].dfars7012 = value }
+        }
+    }
+
+    private mutating func readZone(_ reader: AttributeReader, into i: Int) {
+        if let value = reader.word(Separation.self, "separation", &diagnostics) { model.zones[i].separation = value }
+    }
+
+    private mutating func readAsset(_ reader: AttributeReader, into i: Int, keySpan: SourceSpan) {
+        switch reader.key {
+        case "type": if let value = reader.word(AssetType.self, "asset type", &diagnostics) { model.assets[i].type = value }
+        case "hosted-on":
+            guard let value = reader.single(&diagnostics),
+                  let host = reference(value, reader, allowed: [.asset, .provider], as: "an asset or a provider")
+            else { return }
+            model.assets[i].hostedOn = if case .asset(let a) = host { .asset(a) } else if case .provider(let p) = host { .provider(p) } else { nil }
+            hostedOnSpans[i] = keySpan
+        case "stores", "processes":
+            let items = references(reader, allowed: [.data], as: "a data item").compactMap { ref -> Int? in
+                if case .data(let d) = ref { d } else { nil }
+            }
+            if reader.key == "stores" { model.assets[i].stores = items } else { model.assets[i].processes = items }
+        case "encryption": if let value = reader.word(Encryption.self, "encryption", &diagnostics) { model.assets[i].encryption = value }
+        case "security": model.assets[i].security = reader.words(SecurityFunction.self, "security function", &diagnostics)
+        case "policy": model.assets[i].policy = reader.string(&diagnostics)
+        case "category": model.assets[i].claimedCategory = reader.word(ClaimedCategory.self, "category", &diagnostics)
+        case "public": if let value = reader.bool(&diagnostics) { model.assets[i].isPublic = value }
+        case "country": if let value = reader.country(&diagnostics) { model.assets[i].country = value }
+        case "us-persons": if let value = reader.word(Knowledge.self, "value for `us-persons`", &diagnostics) { model.assets[i].usPersons = value }
+        case "vdi": model.assets[i].vdi = reader.word(VDIMode.self, "VDI mode", &diagnostics)
+        case "count": if let value = reader.number(in: 1...Int.max, &diagnostics) { model.assets[i].count = value }
+        case "classified": if let value = reader.bool(&diagnostics) { model.assets[i].classified = value }
+        case "owner": model.assets[i].owner = reader.string(&diagnostics)
+        case "description": model.assets[i].description = reader.string(&diagnostics)
+        default:
+            guard let value = reader.single(&diagnostics),
+                  case .zone(let zone)? = reference(value, reader, allowed: [.zone], as: "a zone")
+            else { return }
+            if let nestedIn = model.assets[i].zone, nestedIn != zone {
+                diagnostics.error("`\(model.assets[i].id)` is nested in zone `\(model.zones[nestedIn].id)` but names zone `\(model.zones[zone].id)`",
+                                  at: reader.span(value), hint: "remove `zone` or move the asset")
+            }
+            model.assets[i].zone = zone
+        }
+    }
+
+    // MARK: References
+
+    private enum Kind { case asset, provider, zone, data }
+
+    private static func kind(of element: ElementRef) -> Kind {
+        switch element {
+        case .asset: .asset
+        case .provider: .provider
+        case .zone: .zone
+        case .data: .data
+        }
+    }
+
+    private mutating func references(_ reader: AttributeReader, allowed: Set<Kind>, as what: String) -> [ElementRef] {
+        reader.attribute.values.compactMap { reference($0, reader, allowed: allowed, as: what) }
+    }
+
+    private mutating func reference(_ value: Value, _ reader: AttributeReader, allowed: Set<Kind>, as what: String) -> ElementRef? {
+        guard value.kind == .identifier else {
+            diagnostics.error("`\(reader.key)` takes \(what), not \(value.kind == .string ? "a string" : "a number")", at: reader.span(value))
+            return nil
+        }
+        return lookUp(Name(text: value.text, offset: value.offset), in: reader.file, allowed: allowed, as: what,
+                      context: "`\(reader.key)`")
+    }
+
+    /// The element `name` refers to, if it exists and is of an allowed kind; otherwise reports why not.
+    private mutating func lookUp(_ name: Name, in file: SourceFile, allowed: Set<Kind>, as what: String,
+                                 context: String, hint wrongKindHint: String? = nil) -> ElementRef? {
+        guard let element = model.names[name.text] else {
+            var hint: String?
+            if suggestionBudget > 0 {
+                suggestionBudget -= 1
+                let candidates = model.names.lazy.filter { allowed.contains(Resolver.kind(of: $0.value)) }.map(\.key)
+                hint = Suggestion.didYouMean(name.text, in: candidates.sorted())
+            }
+            diagnostics.error("undefined identifier `\(name.text)`", at: span(name, file),
+                              hint: hint ?? "\(context) takes \(what); declare it or fix the spelling")
+            return nil
+        }
+        guard allowed.contains(Resolver.kind(of: element)) else {
+            diagnostics.error("\(context) takes \(what), but `\(name.text)` is \(element.kindName)", at: span(name, file),
+                              hint: wrongKindHint ?? "declared at \(model.span(of: element).location)")
+            return nil
+        }
+        return element
+    }
+
+    // MARK: Pass 3: relations
+
+    private mutating func resolve(_ relation: Relation, file: SourceFile) {
+        let kind = relation.kind
+        let keyword = SourceSpan(file: file, offset: relation.keywordOffset, length: kind.rawValue.utf8.count)
+        let arrowSpan = SourceSpan(file: file, offset: relation.arrowOffset, length: relation.arrow.rawValue.utf8.count)
+        var ok = true
+        switch (kind, relation.arrow) {
+        case (.flow, .forward), (.flow, .both), (.link, .undirected), (.access, .forward), (.protects, .forward): break
+        case (.link, _):
+            diagnostics.error("a link is undirected: write `\(relation.from.text) -- \(relation.to.text)`", at: arrowSpan)
+            ok = false
+        case (.flow, _):
+            diagnostics.error("a flow has a direction: write `->`, or `<->` for both ways", at: arrowSpan,
+                              hint: "network connectivity without direction is a `link`")
+            ok = false
+        default:
+            diagnostics.error("`\(kind.rawValue)` goes one way: write `\(relation.from.text) -> \(relation.to.text)`", at: arrowSpan)
+            ok = false
+        }
+        if kind != .flow, let carriesOffset = relation.carriesOffset {
+            diagnostics.error("only a flow carries data", at: SourceSpan(file: file, offset: carriesOffset, length: 7),
+                              hint: "make it `flow \(relation.from.text) -> \(relation.to.text) carries ...`")
+            ok = false
+        }
+        if kind == .access || kind == .protects, let first = relation.via.first {
+            diagnostics.error("`via` is for flows and links, not `\(kind.rawValue)`", at: span(first, file))
+            ok = false
+        }
+        if kind != .flow, let label = relation.label {
+            diagnostics.error("only a flow takes a label", at: SourceSpan(file: file, offset: label.offset, length: label.length),
+                              hint: "use a comment instead")
+            ok = false
+        }
+
+        let (fromKinds, toKinds, fromWhat, toWhat): (Set<Kind>, Set<Kind>, String, String) = switch kind {
+        case .flow: ([.asset, .provider], [.asset, .provider], "an asset or a provider", "an asset or a provider")
+        case .link: ([.asset, .zone], [.asset, .zone], "an asset or a zone", "an asset or a zone")
+        case .access, .protects: ([.asset, .provider], [.asset, .zone], "an asset or a provider", "an asset or a zone")
+        }
+        let from = endpoint(relation.from, file, kind, allowed: fromKinds, as: fromWhat)
+        let to = endpoint(relation.to, file, kind, allowed: toKinds, as: toWhat)
+        let via = relation.via.compactMap { name -> Int? in
+            guard case .asset(let device)? = lookUp(name, in: file, allowed: [.asset], as: "an asset (a device)",
+                                                  context: "`via`") else { return nil }
+            return device
+        }
+        var carried = Carried.unlabeled
+        if let names = relation.carries {
+            carried = .data(names.compactMap { name -> Int? in
+                guard case .data(let item)? = lookUp(name, in: file, allowed: [.data], as: "a data item",
+                                                     context: "`carries`") else { return nil }
+                return item
+            })
+        }
+        guard ok, let from, let to, via.count == relation.via.count else { return }
+
+        var seen: [String: SourceSpan] = [:]
+        var flow = Flow(from: from, to: to, bidirectional: relation.arrow == .both, carries: carried, via: via,
+                        label: relation.label?.text, span: keyword)
+        var link = Link(a: from, b: to, via: via, span: keyword)
+        var access = Access(from: from, to: to, span: keyword)
+        for case .attribute(let attribute) in relation.body?.items ?? [] {
+            let reader = AttributeReader(attribute: attribute, file: file)
+            let keySpan = span(attribute.key, file)
+            guard AttributeNames.accepted(by: kind).contains(reader.key) else {
+                reportUnknownAttribute(reader.key, at: keySpan, accepted: AttributeNames.accepted(by: kind), owner: "`\(kind.rawValue)`")
+                continue
+            }
+            if let first = seen[reader.key] {
+                diagnostics.error("`\(reader.key)` is given twice", at: keySpan, hint: "first given at \(first.location)")
+                continue
+            }
+            seen[reader.key] = keySpan
+            switch (kind, reader.key) {
+            case (.flow, "encryption"): flow.encryption = reader.word(Encryption.self, "encryption", &diagnostics) ?? flow.encryption
+            case (.flow, "remote"): flow.remote = reader.bool(&diagnostics) ?? false
+            case (.flow, "mfa"): flow.mfa = reader.bool(&diagnostics) ?? false
+            case (.flow, "protocol"): flow.protocol = reader.string(&diagnostics)
+            case (.flow, _):
+                if relation.label != nil {
+                    diagnostics.error("the flow already has a label", at: keySpan, hint: "keep one of the two")
+                }
+                flow.label = reader.string(&diagnostics)
+            case (.link, "separation"): link.separation = reader.word(Separation.self, "separation", &diagnostics) ?? .none
+            case (.link, _): link.wireless = reader.bool(&diagnostics) ?? false
+            case (_, "admin"): access.admin = reader.bool(&diagnostics) ?? false
+            case (_, "mfa"): access.mfa = reader.bool(&diagnostics) ?? false
+            case (_, "remote"): access.remote = reader.bool(&diagnostics) ?? false
+            default: access.keys = reader.bool(&diagnostics) ?? false
+            }
+        }
+        switch kind {
+        case .flow: model.flows.append(flow)
+        case .link: model.links.append(link)
+        case .access: model.accesses.append(access)
+        case .protects: model.protections.append(Protection(from: from, to: to, span: keyword))
+        }
+    }
+
+    private mutating func endpoint(_ name: Name, _ file: SourceFile, _ kind: RelationKind, allowed: Set<Kind>,
+                                   as what: String) -> Endpoint? {
+        let hint: String? = if let element = model.names[name.text] {
+            switch (element, kind) {
+            case (.data, _): "a data item is never an end of a relation; write `carries \(name.text)` on a flow"
+            case (.zone, .flow): "data lands on a particular system, never on a whole zone: name the asset that receives it"
+            case (.provider, .link): "a link joins assets or zones; reach a provider with `flow` or `access`"
+            default: nil
+            }
+        } else { nil }
+        switch lookUp(name, in: file, allowed: allowed, as: what, context: "`\(kind.rawValue)`", hint: hint) {
+        case .asset(let i)?: return .asset(i)
+        case .provider(let i)?: return .provider(i)
+        case .zone(let i)?: return .zone(i)
+        case .data?, nil: return nil
+        }
+    }
+
+    private mutating func resolve(_ suppress: Suppress, file: SourceFile) {
+        let kinds: Set<Kind> = [.asset, .provider, .zone]
+        let what = "an asset, a provider or a zone"
+        var ok = lookUp(suppress.subject, in: file, allowed: kinds, as: what, context: "`suppress`") != nil
+        if let relation = suppress.relation {
+            ok = lookUp(relation.to, in: file, allowed: kinds, as: what, context: "`suppress`") != nil && ok
+        }
+        guard ok else { return }
+        model.suppressions.append(Suppression(
+            rule: suppress.rule.text, subject: suppress.subjectText, reason: suppress.reason.text,
+            span: SourceSpan(file: file, offset: suppress.keywordOffset, length: "suppress".utf8.count)))
+    }
+
+    // MARK: Pass 4: hosting cycles
+
+    private mutating func checkHostingCycles() {
+        // 0: not visited, 1: on the current chain, 2: done.
+        var state = [UInt8](repeating: 0, count: model.assets.count)
+        for start in model.assets.indices where state[start] == 0 {
+            var chain: [Int] = []
+            var next: Int? = start
+            while let current = next, state[current] == 0 {
+                state[current] = 1
+                chain.append(current)
+                next = if case .asset(let host)? = model.assets[current].hostedOn { host } else { nil }
+            }
+            if let current = next, state[current] == 1, let cycleStart = chain.firstIndex(of: current) {
+                let cycle = chain[cycleStart...].map { model.assets[$0].id } + [model.assets[current].id]
+                diagnostics.error("`hosted-on` cycle: " + cycle.joined(separator: " -> "),
+                                  at: hostedOnSpans[current] ?? model.assets[current].span,
+                                  hint: "an asset cannot run on itself, directly or through others")
+                for member in chain[cycleStart...] { model.assets[member].hostedOn = nil }
+            }
+            for member in chain { state[member] = 2 }
+        }
+    }
+}

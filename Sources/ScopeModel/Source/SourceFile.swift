@@ -1,0 +1,105 @@
+/// The bytes of one model file and the offsets of its lines, shared by every span that points into it.
+public final class SourceFile: Sendable {
+    /// The path as the user gave it (or as derived from an including file's path), used in every message.
+    public let path: String
+    /// The raw UTF-8 bytes.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
+    let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The 0-based index of the line holding `offset`.
+    func lineIndex(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The 1-based line of `offset`.
+    public func line(of offset: Int) -> Int { lineIndex(of: offset) + 1 }
+
+    /// The 1-based line and column of `offset`; columns count Unicode scalars, so a caret lines up under
+    /// non-ASCII text.
+    public func location(of offset: Int) -> SourceLocation {
+        let index = lineIndex(of: offset)
+        let start = lineStarts[index]
+        let end = min(offset, bytes.count)
+        var column = 1
+        if start < end {
+            for i in start..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: path, line: index + 1, column: column)
+    }
+
+    /// The byte range of the line holding `offset`, without its newline.
+    func lineRange(containing offset: Int) -> Range<Int> {
+        let index = lineIndex(of: offset)
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The text of `range`, with invalid UTF-8 repaired.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+/// A 1-based position in a model file, as printed in `FILE:LINE:COLUMN`.
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+    /// `FILE:LINE`, the short form used in explanations.
+    public var fileAndLine: String { "\(file):\(line)" }
+}
+
+/// A run of bytes in a source file: where an element, token or relation was written.
+public struct SourceSpan: Sendable, Hashable {
+    public let file: SourceFile
+    public let offset: Int
+    public let length: Int
+
+    public init(file: SourceFile, offset: Int, length: Int) {
+        self.file = file
+        self.offset = offset
+        self.length = length
+    }
+
+    public var location: SourceLocation { file.location(of: offset) }
+
+    public static func == (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
+        lhs.file === rhs.file && lhs.offset == rhs.offset && lhs.length == rhs.length
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(file))
+        hasher.combine(offset)
+    }
+}

@@ -1,0 +1,162 @@
+/// Splits model text into tokens. Works on bytes: the only allocations are comments.
+struct Lexer {
+    let file: SourceFile
+    private let bytes: [UInt8]
+    private(set) var position = 0
+    private(set) var comments: [Comment] = []
+    /// Unexpected characters and unterminated strings, reported once each.
+    var diagnostics = DiagnosticBag()
+
+    init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+        // A UTF-8 byte-order mark is not part of the model.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    mutating func next() -> Token {
+        skipSpaceAndComments()
+        let start = position
+        guard position < bytes.count else { return Token(kind: .endOfFile, start: start, end: start) }
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: "\n"):
+            position += 1
+            return Token(kind: .newline, start: start, end: position)
+        case UInt8(ascii: ";"): return single(.semicolon)
+        case UInt8(ascii: "{"): return single(.leftBrace)
+        case UInt8(ascii: "}"): return single(.rightBrace)
+        case UInt8(ascii: ","): return single(.comma)
+        case UInt8(ascii: "\""): return string()
+        case UInt8(ascii: "-"):
+            if peek(1) == UInt8(ascii: ">") { position += 2; return Token(kind: .arrow, start: start, end: position) }
+            if peek(1) == UInt8(ascii: "-") { position += 2; return Token(kind: .dashDash, start: start, end: position) }
+        case UInt8(ascii: "<"):
+            if peek(1) == UInt8(ascii: "-"), peek(2) == UInt8(ascii: ">") {
+                position += 3
+                return Token(kind: .bothArrow, start: start, end: position)
+            }
+        default:
+            if Lexer.isIdentifierStart(byte) { return identifier() }
+            if Lexer.isDigit(byte) { return number() }
+        }
+        return invalid()
+    }
+
+    private func peek(_ ahead: Int) -> UInt8? {
+        position + ahead < bytes.count ? bytes[position + ahead] : nil
+    }
+
+    private mutating func single(_ kind: TokenKind) -> Token {
+        position += 1
+        return Token(kind: kind, start: position - 1, end: position)
+    }
+
+    private mutating func skipSpaceAndComments() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                position += 1
+            } else if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "/")) {
+                let start = position
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                var end = position
+                while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
+                    || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                comments.append(Comment(offset: start, text: file.text(start..<end)))
+            } else {
+                return
+            }
+        }
+    }
+
+    // Identifiers may contain `-` but never end in it nor contain `--`, so `a->b` is `a -> b`.
+    private mutating func identifier() -> Token {
+        let start = position
+        position += 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Lexer.isIdentifierStart(byte) || Lexer.isDigit(byte) || byte == UInt8(ascii: ".") {
+                position += 1
+            } else if byte == UInt8(ascii: "-"), let following = peek(1),
+                      Lexer.isIdentifierStart(following) || Lexer.isDigit(following) || following == UInt8(ascii: ".") {
+                position += 1
+            } else {
+                break
+            }
+        }
+        return Token(kind: .identifier, start: start, end: position)
+    }
+
+    private mutating func number() -> Token {
+        let start = position
+        while position < bytes.count, Lexer.isDigit(bytes[position]) { position += 1 }
+        if position < bytes.count, Lexer.isIdentifierStart(bytes[position]) {
+            // `3rd`, `10g`: one bad token, not a number followed by an identifier.
+            while position < bytes.count, Lexer.isIdentifierStart(bytes[position]) || Lexer.isDigit(bytes[position]) {
+                position += 1
+            }
+            diagnostics.error("an identifier cannot start with a digit", at: span(start, position),
+                              hint: "start identifiers with a letter or `_`")
+            return Token(kind: .invalid, start: start, end: position)
+        }
+        return Token(kind: .number, start: start, end: position)
+    }
+
+    private mutating func string() -> Token {
+        let start = position
+        position += 1
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                return Token(kind: .string, start: start, end: position)
+            case UInt8(ascii: "\\"):
+                position += 2
+            case UInt8(ascii: "\n"):
+                return unterminatedString(from: start)
+            default:
+                position += 1
+            }
+        }
+        position = min(position, bytes.count)
+        return unterminatedString(from: start)
+    }
+
+    private mutating func unterminatedString(from start: Int) -> Token {
+        diagnostics.error("unterminated string", at: span(start, start + 1),
+                          hint: "close it with `\"` on the same line; write a newline as `\\n`")
+        return Token(kind: .invalid, start: start, end: position)
+    }
+
+    private mutating func invalid() -> Token {
+        let start = position
+        // Take the whole UTF-8 sequence (or the one bad byte), so a caret sits under one character.
+        position += 1
+        while position < bytes.count, bytes[position] & 0xC0 == 0x80, position - start < 4 { position += 1 }
+        let text = file.text(start..<position)
+        let printable = text.unicodeScalars.first.map { $0.value >= 0x20 && $0.value != 0xFFFD && $0.value != 0x7F } ?? false
+        let hex = String(bytes[start], radix: 16, uppercase: true)
+        let shown = printable ? "`\(text)`" : "byte 0x" + (hex.count == 1 ? "0" + hex : hex)
+        let hint: String? = switch text {
+        case "-": "a relation arrow is `->`, `<->` or `--`; an identifier cannot end in `-`"
+        case "<": "the two-way flow arrow is `<->`"
+        case "'": "strings are written in double quotes"
+        case "/": "comments start with `#` or `//`"
+        default: nil
+        }
+        diagnostics.error("unexpected \(shown)", at: span(start, position), hint: hint)
+        return Token(kind: .invalid, start: start, end: position)
+    }
+
+    private func span(_ start: Int, _ end: Int) -> SourceSpan {
+        SourceSpan(file: file, offset: start, length: end - start)
+    }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || byte == UInt8(ascii: "_")
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}

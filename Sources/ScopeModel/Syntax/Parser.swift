@@ -1,0 +1,473 @@
+/// Parses one model file into a `SyntaxTree`. It never stops at the first error: after a bad statement it
+/// skips to the end of that statement and goes on, so one run reports every error in the file.
+public struct Parser {
+    /// Zones nest; past this depth the parser reports the block instead of recursing further.
+    public static let maximumNesting = 64
+
+    private var lexer: Lexer
+    private var token: Token
+    private var diagnostics = DiagnosticBag()
+    private let file: SourceFile
+
+    /// Parses `file`; the tree holds whatever could be read, the diagnostics say what could not.
+    public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        var parser = Parser(file: file)
+        let statements = parser.parseStatements()
+        var diagnostics = parser.diagnostics
+        diagnostics.append(contentsOf: parser.lexer.diagnostics.all)
+        let tree = SyntaxTree(file: file, statements: statements, comments: parser.lexer.comments)
+        // One message per place: bad UTF-8 outside a string is also an unexpected byte to the lexer.
+        var seen = Set<Int>()
+        let unique = diagnostics.sorted(fileOrder: [file.path]).filter { seen.insert($0.span.offset).inserted }
+        return (tree, unique)
+    }
+
+    private init(file: SourceFile) {
+        self.file = file
+        lexer = Lexer(file: file)
+        token = Token(kind: .endOfFile, start: 0, end: 0)
+        reportInvalidUTF8()
+        advance()
+    }
+
+    // MARK: Tokens
+
+    private mutating func advance() { token = lexer.next() }
+
+    private func text(_ token: Token) -> String { file.text(token.start..<token.end) }
+
+    private func span(_ token: Token) -> SourceSpan { SourceSpan(file: file, offset: token.start, length: token.length) }
+
+    private func isKeyword(_ keyword: String) -> Bool { token.kind == .identifier && text(token) == keyword }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .identifier: "`\(text(token))`"
+        case .string: "a string"
+        case .number: "`\(text(token))`"
+        default: token.kind.spelling
+        }
+    }
+
+    private var errorCount: Int { diagnostics.all.count + lexer.diagnostics.all.count }
+
+    /// Whether the current token is the first thing on its line, unindented.
+    private var startsLine: Bool { token.start == 0 || file.bytes[token.start - 1] == UInt8(ascii: "\n") }
+
+    private mutating func skipStatementEnds() {
+        while token.kind == .newline || token.kind == .semicolon { advance() }
+    }
+
+    /// Skips the rest of a broken statement, including any block it opens, but not a `}` that closes
+    /// the enclosing block.
+    private mutating func recover() {
+        var depth = 0
+        while true {
+            switch token.kind {
+            case .endOfFile: return
+            case .newline where depth == 0, .semicolon where depth == 0: return
+            case .leftBrace: depth += 1
+            case .rightBrace:
+                if depth == 0 { return }
+                depth -= 1
+            default: break
+            }
+            advance()
+        }
+    }
+
+    /// Reports `message` at the current token and skips the statement.
+    private mutating func fail(_ message: String, hint: String? = nil) {
+        if token.kind != .invalid { diagnostics.error(message, at: span(token), hint: hint) }
+        recover()
+    }
+
+    /// After a complete statement: only a statement end (or the `}` of the enclosing block) may follow.
+    private mutating func expectStatementEnd(insideBlock: Bool) {
+        // `startsLine`: an unterminated block gave up at a statement on a line of its own.
+        if token.kind.isStatementEnd || (insideBlock && token.kind == .rightBrace) || startsLine { return }
+        fail("expected end of statement, found \(describe(token))",
+             hint: "put each statement on its own line or separate them with `;`")
+    }
+
+    // MARK: Statements
+
+    private mutating func parseStatements() -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            skipStatementEnds()
+            switch token.kind {
+            case .endOfFile:
+                return statements
+            case .rightBrace:
+                diagnostics.error("unexpected `}`", at: span(token), hint: "this `}` closes no block")
+                advance()
+            case .leftBrace:
+                fail("expected a statement, found `{`", hint: "`{` must be on the same line as the statement it opens")
+            case .identifier:
+                let errorsBefore = errorCount
+                var statement = parseStatement()
+                expectStatementEnd(insideBlock: false)
+                if errorCount > errorsBefore, case .declaration(var declaration)? = statement {
+                    declaration.hasSyntaxErrors = true
+                    statement = .declaration(declaration)
+                }
+                if let statement { statements.append(statement) }
+            default:
+                fail("expected a statement, found \(describe(token))", hint: Parser.statementHint)
+            }
+        }
+    }
+
+    private static let statementKeywords = DeclarationKind.allCases.map(\.rawValue)
+        + RelationKind.allCases.map(\.rawValue) + ["include", "suppress"]
+    private static let statementHint = "a statement starts with one of: " + statementKeywords.joined(separator: ", ")
+
+    private mutating func parseStatement() -> Statement? {
+        let word = text(token)
+        if let kind = DeclarationKind(rawValue: word) {
+            return parseDeclaration(kind, depth: 0).map(Statement.declaration)
+        }
+        if let kind = RelationKind(rawValue: word) { return parseRelation(kind).map(Statement.relation) }
+        switch word {
+        case "include": return parseInclude().map(Statement.include)
+        case "suppress": return parseSuppress().map(Statement.suppress)
+        default:
+            let hint = Suggestion.didYouMean(word, in: Parser.statementKeywords)
+                ?? (AttributeNames.all.contains(word) ? "`\(word)` is an attribute: write it inside the `{ }` block of a declaration"
+                    : Parser.statementHint)
+            fail("unknown statement `\(word)`", hint: hint)
+            return nil
+        }
+    }
+
+    private mutating func expectName(_ what: String, after previous: String) -> Name? {
+        guard token.kind == .identifier else {
+            fail("expected \(what) after `\(previous)`, found \(describe(token))")
+            return nil
+        }
+        defer { advance() }
+        return Name(text: text(token), offset: token.start)
+    }
+
+    private mutating func parseString() -> Value {
+        let raw = file.bytes[(token.start + 1)..<(token.end - 1)]
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(raw.count)
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < raw.endIndex {
+                let escaped = raw[index + 1]
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): decoded.append(escaped)
+                case UInt8(ascii: "n"): decoded.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): decoded.append(UInt8(ascii: "\t"))
+                default:
+                    diagnostics.error("unknown escape `\\\(file.text((index + 1)..<(index + 2)))` in a string",
+                                      at: SourceSpan(file: file, offset: index, length: 2),
+                                      hint: "a string may contain \\\", \\\\, \\n and \\t")
+                    decoded.append(escaped)
+                }
+                index += 2
+            } else {
+                decoded.append(byte)
+                index += 1
+            }
+        }
+        defer { advance() }
+        return Value(kind: .string, text: String(decoding: decoded, as: UTF8.self), offset: token.start, length: token.length)
+    }
+
+    // MARK: Declarations
+
+    private mutating func parseDeclaration(_ kind: DeclarationKind, depth: Int) -> Declaration? {
+        let keyword = token
+        advance()
+        var name: Name?
+        if kind == .organization {
+            guard token.kind == .string else {
+                fail("expected the organization's name in quotes after `organization`",
+                     hint: "write `organization \"Acme Precision Parts\" { ... }`")
+                return nil
+            }
+        } else {
+            guard let parsed = expectName("an identifier", after: kind.rawValue) else { return nil }
+            name = parsed
+        }
+        let label = token.kind == .string ? parseString() : nil
+        var declaration = Declaration(kind: kind, keywordOffset: keyword.start, name: name, label: label, body: nil,
+                                      end: label.map { $0.offset + $0.length } ?? name.map { $0.offset + $0.text.utf8.count } ?? keyword.end)
+        if token.kind == .leftBrace {
+            declaration.body = parseBlock(owner: .declaration(kind), depth: depth + 1)
+            declaration.end = (declaration.body?.closeOffset ?? declaration.end) + 1
+        }
+        return declaration
+    }
+
+    private enum BlockOwner {
+        case declaration(DeclarationKind)
+        case relation(RelationKind)
+    }
+
+    private mutating func parseBlock(owner: BlockOwner, depth: Int) -> Block {
+        let open = token
+        advance()
+        if depth > Parser.maximumNesting {
+            diagnostics.error("blocks nested more than \(Parser.maximumNesting) deep", at: span(open),
+                              hint: "flatten the zones: a top-level asset may name its zone with `zone ID`")
+            var block = Block(items: [], openOffset: open.start, closeOffset: open.start)
+            var nesting = 1
+            while token.kind != .endOfFile {
+                if token.kind == .leftBrace { nesting += 1 }
+                if token.kind == .rightBrace {
+                    nesting -= 1
+                    if nesting == 0 { block.closeOffset = token.start; advance(); return block }
+                }
+                advance()
+            }
+            return block
+        }
+        var items: [BlockItem] = []
+        while true {
+            skipStatementEnds()
+            switch token.kind {
+            case .rightBrace:
+                defer { advance() }
+                return Block(items: items, openOffset: open.start, closeOffset: token.start)
+            case .endOfFile:
+                diagnostics.error("unterminated block: this `{` has no matching `}`", at: span(open),
+                                  hint: "add `}` after the block's last line")
+                return Block(items: items, openOffset: open.start, closeOffset: token.start)
+            case .identifier:
+                // A top-level statement at column 1 means the block was never closed: say so once, and
+                // let the statement parse where it belongs instead of reporting every line after it.
+                if startsLine, isTopLevelOnly(text(token), in: owner) {
+                    diagnostics.error("unterminated block: this `{` has no matching `}`", at: span(open),
+                                      hint: "add `}` after the block's last line")
+                    return Block(items: items, openOffset: open.start, closeOffset: token.start)
+                }
+                let errorsBefore = errorCount
+                guard var item = parseBlockItem(owner: owner, depth: depth) else {
+                    expectStatementEnd(insideBlock: true)
+                    continue
+                }
+                expectStatementEnd(insideBlock: true)
+                if errorCount > errorsBefore, case .declaration(var declaration) = item {
+                    declaration.hasSyntaxErrors = true
+                    item = .declaration(declaration)
+                }
+                items.append(item)
+            default:
+                fail("expected an attribute name, found \(describe(token))")
+            }
+        }
+    }
+
+    /// Statements that cannot stand inside a block of `owner` (in an asset block `zone` is an attribute).
+    private func isTopLevelOnly(_ word: String, in owner: BlockOwner) -> Bool {
+        if case .declaration(.zone) = owner, word == "zone" || word == "asset" { return false }
+        return RelationKind(rawValue: word) != nil || word == "include" || word == "suppress"
+            || (DeclarationKind(rawValue: word) != nil && word != "zone")
+    }
+
+    private mutating func parseBlockItem(owner: BlockOwner, depth: Int) -> BlockItem? {
+        let word = text(token)
+        if case .declaration(.zone) = owner, word == "zone" || word == "asset" {
+            return parseDeclaration(word == "zone" ? .zone : .asset, depth: depth).map(BlockItem.declaration)
+        }
+        if isTopLevelOnly(word, in: owner) {
+            let place: String = switch owner {
+            case .declaration(let kind): "a `\(kind.rawValue)` block"
+            case .relation(let kind): "the block of a `\(kind.rawValue)`"
+            }
+            let hint = word == "asset" ? "assets nest only inside zones; or write it at the top level with `zone ID`"
+                : "write it at the top level, outside every block"
+            fail("`\(word)` cannot appear inside \(place)", hint: hint)
+            return nil
+        }
+        let key = Name(text: word, offset: token.start)
+        advance()
+        var values: [Value] = []
+        var end = key.offset + key.text.utf8.count
+        while true {
+            switch token.kind {
+            case .identifier, .number:
+                values.append(Value(kind: token.kind == .number ? .number : .identifier, text: text(token),
+                                    offset: token.start, length: token.length))
+                end = token.end
+                advance()
+            case .string:
+                let value = parseString()
+                values.append(value)
+                end = value.offset + value.length
+            default:
+                if values.isEmpty {
+                    fail("expected a value after `\(word)`, found \(describe(token))")
+                } else {
+                    fail("expected a value after `,`, found \(describe(token))")
+                }
+                return nil
+            }
+            guard token.kind == .comma else { break }
+            advance()
+        }
+        return .attribute(Attribute(key: key, values: values, end: end))
+    }
+
+    // MARK: Relations
+
+    private mutating func parseRelation(_ kind: RelationKind) -> Relation? {
+        let keyword = token
+        advance()
+        guard let from = expectName("an identifier", after: kind.rawValue) else { return nil }
+        let arrow: Arrow
+        switch token.kind {
+        case .arrow: arrow = .forward
+        case .bothArrow: arrow = .both
+        case .dashDash: arrow = .undirected
+        default:
+            let expected = kind == .link ? "`--`" : kind == .flow ? "`->` or `<->`" : "`->`"
+            fail("expected \(expected) after `\(from.text)`, found \(describe(token))")
+            return nil
+        }
+        let arrowToken = token
+        advance()
+        guard let to = expectName("an identifier", after: arrow.rawValue) else { return nil }
+        var relation = Relation(kind: kind, keywordOffset: keyword.start, from: from, arrow: arrow,
+                                arrowOffset: arrowToken.start, to: to, carries: nil, carriesOffset: nil, via: [],
+                                label: nil, body: nil, end: to.offset + to.text.utf8.count)
+        var sawVia = false
+        clauses: while true {
+            switch token.kind {
+            case .identifier where text(token) == "carries":
+                guard relation.carries == nil else { fail("`carries` is given twice"); return nil }
+                relation.carriesOffset = token.start
+                advance()
+                if isKeyword("none") {
+                    relation.carries = []
+                    relation.end = token.end
+                    advance()
+                } else {
+                    guard let names = parseNameList(after: "carries") else { return nil }
+                    relation.carries = names
+                    relation.end = names.last.map { $0.offset + $0.text.utf8.count } ?? relation.end
+                }
+            case .identifier where text(token) == "via":
+                guard !sawVia else { fail("`via` is given twice", hint: "list every device once: `via fw, sw-2`"); return nil }
+                sawVia = true
+                advance()
+                guard let names = parseNameList(after: "via") else { return nil }
+                relation.via = names
+                relation.end = names.last.map { $0.offset + $0.text.utf8.count } ?? relation.end
+            case .string:
+                guard relation.label == nil else { fail("the relation already has a label"); return nil }
+                let label = parseString()
+                relation.label = label
+                relation.end = label.offset + label.length
+            case .leftBrace:
+                let body = parseBlock(owner: .relation(kind), depth: 1)
+                relation.body = body
+                relation.end = body.closeOffset + 1
+                break clauses
+            case .identifier:
+                let word = text(token)
+                fail("unexpected `\(word)` in a `\(kind.rawValue)`",
+                     hint: Suggestion.didYouMean(word, in: ["carries", "via"])
+                        ?? "after its ends a relation takes `carries`, `via`, a label in quotes, then `{ attributes }`")
+                return nil
+            default:
+                break clauses
+            }
+        }
+        return relation
+    }
+
+    private mutating func parseNameList(after keyword: String) -> [Name]? {
+        var names: [Name] = []
+        repeat {
+            if !names.isEmpty { advance() }
+            guard let name = expectName("an identifier", after: names.isEmpty ? keyword : ",") else { return nil }
+            names.append(name)
+        } while token.kind == .comma
+        return names
+    }
+
+    // MARK: include and suppress
+
+    private mutating func parseInclude() -> Include? {
+        let keyword = token
+        advance()
+        guard token.kind == .string else {
+            fail("expected a file path in quotes after `include`", hint: "write `include \"sites/plant-2.scope\"`")
+            return nil
+        }
+        return Include(keywordOffset: keyword.start, path: parseString())
+    }
+
+    private mutating func parseSuppress() -> Suppress? {
+        let keyword = token
+        advance()
+        guard let rule = expectName("a rule id", after: "suppress") else { return nil }
+        guard isKeyword("on") else {
+            fail("expected `on` after the rule id, found \(describe(token))",
+                 hint: "write `suppress \(rule.text) on ID \"why\"`")
+            return nil
+        }
+        advance()
+        guard let subject = expectName("the id of an element or a relation", after: "on") else { return nil }
+        var relation: (arrow: Arrow, to: Name)?
+        if [.arrow, .bothArrow, .dashDash].contains(token.kind) {
+            let arrow: Arrow = token.kind == .arrow ? .forward : token.kind == .bothArrow ? .both : .undirected
+            let arrowText = text(token)
+            advance()
+            guard let to = expectName("an identifier", after: arrowText) else { return nil }
+            relation = (arrow, to)
+        }
+        guard token.kind == .string else {
+            fail("expected the justification in quotes, found \(describe(token))",
+                 hint: "every suppression says why: `suppress \(rule.text) on \(subject.text) \"SOP-9 ...\"`")
+            return nil
+        }
+        let reason = parseString()
+        return Suppress(keywordOffset: keyword.start, rule: rule, subject: subject, relation: relation, reason: reason,
+                        end: reason.offset + reason.length)
+    }
+
+    // MARK: Encoding
+
+    /// Model files are UTF-8. The first bad sequence is reported; strings and comments are then repaired.
+    private mutating func reportInvalidUTF8() {
+        let bytes = file.bytes
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00..<0x80: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && index + length <= bytes.count
+            if valid {
+                for i in 1..<length where bytes[index + i] & 0xC0 != 0x80 { valid = false }
+            }
+            if valid, length == 3 {
+                let scalar = (Int(byte & 0x0F) << 12) | (Int(bytes[index + 1] & 0x3F) << 6)
+                valid = scalar >= 0x800 && !(0xD800...0xDFFF).contains(scalar)
+            }
+            if valid, length == 4 {
+                let scalar = (Int(byte & 0x07) << 18) | (Int(bytes[index + 1] & 0x3F) << 12)
+                valid = scalar >= 0x10000 && scalar <= 0x10FFFF
+            }
+            guard valid else {
+                diagnostics.error("the file is not valid UTF-8", at: SourceSpan(file: file, offset: index, length: 1),
+                                  hint: "save the model as UTF-8 text")
+                return
+            }
+            index += length
+        }
+    }
+}

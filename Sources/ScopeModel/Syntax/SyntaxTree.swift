@@ -1,0 +1,145 @@
+/// The parsed form of one model file, before names are resolved: what `fmt` prints and the resolver reads.
+public struct SyntaxTree: Sendable {
+    public let file: SourceFile
+    public var statements: [Statement]
+    /// Every comment in the file, in order.
+    public var comments: [Comment]
+}
+
+/// An identifier as written, with the offset of its first byte.
+public struct Name: Sendable, Hashable {
+    public var text: String
+    public var offset: Int
+}
+
+/// A value in an attribute: `fips`, `"SOP-12"`, `25`.
+public struct Value: Sendable, Hashable {
+    public enum Kind: Sendable { case identifier, string, number }
+    public var kind: Kind
+    /// Identifier or digits as written; a string's decoded contents.
+    public var text: String
+    public var offset: Int
+    public var length: Int
+}
+
+/// `key value, value, ...` inside a block.
+public struct Attribute: Sendable, Hashable {
+    public var key: Name
+    public var values: [Value]
+    /// Offset just past the last value.
+    public var end: Int
+}
+
+/// The keywords that open a block of attributes.
+public enum DeclarationKind: String, Sendable, CaseIterable {
+    case organization, data, provider, zone, asset
+}
+
+/// `organization`, `data`, `provider`, `zone` or `asset`, with its optional block.
+public struct Declaration: Sendable, Hashable {
+    public var kind: DeclarationKind
+    public var keywordOffset: Int
+    /// The identifier; nil for `organization`, which has only a label.
+    public var name: Name?
+    public var label: Value?
+    /// Nil when written without braces.
+    public var body: Block?
+    /// Offset just past the header (before `{`), or past the closing `}`.
+    public var end: Int
+    /// A syntax error was reported inside it: checks for missing attributes would only repeat it.
+    public var hasSyntaxErrors = false
+}
+
+/// The contents of `{ ... }`.
+public struct Block: Sendable, Hashable {
+    public var items: [BlockItem]
+    public var openOffset: Int
+    public var closeOffset: Int
+}
+
+public enum BlockItem: Sendable, Hashable {
+    case attribute(Attribute)
+    case declaration(Declaration)
+
+    var start: Int {
+        switch self {
+        case .attribute(let attribute): attribute.key.offset
+        case .declaration(let declaration): declaration.keywordOffset
+        }
+    }
+}
+
+/// The relation keywords.
+public enum RelationKind: String, Sendable, CaseIterable {
+    case flow, link, access, protects
+}
+
+public enum Arrow: String, Sendable {
+    case forward = "->", both = "<->", undirected = "--"
+}
+
+/// `flow a -> b carries x via d "label" { ... }` and its kin.
+public struct Relation: Sendable, Hashable {
+    public var kind: RelationKind
+    public var keywordOffset: Int
+    public var from: Name
+    public var arrow: Arrow
+    public var arrowOffset: Int
+    public var to: Name
+    /// Nil when the flow has no `carries`; empty for `carries none`.
+    public var carries: [Name]?
+    /// Offset of the `carries` keyword.
+    public var carriesOffset: Int?
+    public var via: [Name]
+    public var label: Value?
+    public var body: Block?
+    public var end: Int
+}
+
+/// `include "path"`.
+public struct Include: Sendable, Hashable {
+    public var keywordOffset: Int
+    public var path: Value
+}
+
+/// `suppress RULE on ID "why"`, where ID may also be a relation `a -> b`.
+public struct Suppress: Sendable, Hashable {
+    public var keywordOffset: Int
+    public var rule: Name
+    public var subject: Name
+    /// Set when the subject is a relation: its arrow and far end.
+    public var relation: (arrow: Arrow, to: Name)?
+    public var reason: Value
+    public var end: Int
+
+    public static func == (lhs: Suppress, rhs: Suppress) -> Bool {
+        lhs.keywordOffset == rhs.keywordOffset && lhs.rule == rhs.rule && lhs.subject == rhs.subject
+            && lhs.relation?.arrow == rhs.relation?.arrow && lhs.relation?.to == rhs.relation?.to && lhs.reason == rhs.reason
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keywordOffset)
+        hasher.combine(rule)
+    }
+
+    /// The subject as findings name it: `plm`, or `a -> b` for a relation.
+    public var subjectText: String {
+        relation.map { "\(subject.text) \($0.arrow.rawValue) \($0.to.text)" } ?? subject.text
+    }
+}
+
+public enum Statement: Sendable, Hashable {
+    case declaration(Declaration)
+    case relation(Relation)
+    case include(Include)
+    case suppress(Suppress)
+
+    public var start: Int {
+        switch self {
+        case .declaration(let d): d.keywordOffset
+        case .relation(let r): r.keywordOffset
+        case .include(let i): i.keywordOffset
+        case .suppress(let s): s.keywordOffset
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import CGraphviz
+import Foundation
+
+/// The process-wide gate to Graphviz. cgraph and gvc keep global state and are not thread-safe, so every
+/// call into them goes through `Graphviz.shared.withContext`, one at a time, on one GVC context.
+public final class Graphviz: @unchecked Sendable {
+    public static let shared = Graphviz()
+
+    private let lock = NSLock()
+    private let context: OpaquePointer?
+
+    private init() {
+        context = gvContext()
+    }
+
+    /// Runs `body` with exclusive use of the GVC context.
+    func withContext<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context else { throw GraphvizError("Graphviz could not create a context") }
+        return try body(context)
+    }
+
+    /// The version of the linked Graphviz library, such as `2.42.2`.
+    public var version: String {
+        (try? withContext { String(cString: cg_version($0)) }) ?? "unknown"
+    }
+}
+
+/// A Graphviz failure, with the library's own message where it gave one.
+public struct GraphvizError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import ScopeRender
+
+@main
+struct CuiScope: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "cuiscope",
+        abstract: "Find which systems fall inside a CMMC assessment boundary, and why.",
+        discussion: """
+        Models are `*.scope` files (see README.md). Exit codes: 0 ran clean, 1 findings at or above \
+        --fail-on, 2 the model has errors, 3 usage or I/O error.
+        """,
+        version: "cuiscope \(version) (Graphviz \(Graphviz.shared.version))",
+        subcommands: [Check.self, Fmt.self, Init.self]
+    )
+
+    /// argument-parser exits 64 on a usage error; CLI.md promises 3. Help and `--version` still exit 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { self.exit(withError: error) }
+            if error is CommandFailure {
+                FileHandle.standardError.write(Data("cuiscope: \(error)\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            }
+            Foundation.exit(ExitStatus.usageOrIO.rawValue)
+        }
+    }
+}
+
+/// The exit codes of CLI.md.
+enum ExitStatus: Int32 {
+    case clean = 0, findings = 1, modelErrors = 2, usageOrIO = 3
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}
+
+/// A usage or I/O failure with a message for the user; exits 3.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
