@@ -30,7 +30,7 @@ let package = Package(
         ),
         // Run on purpose (`make bench`), never from `make test`.
         .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel"], path: "Benchmarks/ScopeBench"),
-        .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender"]),
         .testTarget(name: "CLITests", dependencies: ["ScopeModel"]),
     ]

@@ -4,8 +4,11 @@ struct Lexer {
     private let bytes: [UInt8]
     private(set) var position = 0
     private(set) var comments: [Comment] = []
-    /// Unexpected characters and unterminated strings, reported once each.
+    /// Unexpected characters and unterminated strings: at most one per line, so a line of garbage is
+    /// one message, not thousands.
     var diagnostics = DiagnosticBag()
+    private var lineStart = 0
+    private var lastReportedLineStart = -1
 
     init(file: SourceFile) {
         self.file = file
@@ -22,6 +25,7 @@ struct Lexer {
         switch byte {
         case UInt8(ascii: "\n"):
             position += 1
+            lineStart = position
             return Token(kind: .newline, start: start, end: position)
         case UInt8(ascii: ";"): return single(.semicolon)
         case UInt8(ascii: "{"): return single(.leftBrace)
@@ -96,8 +100,8 @@ struct Lexer {
             while position < bytes.count, Lexer.isIdentifierStart(bytes[position]) || Lexer.isDigit(bytes[position]) {
                 position += 1
             }
-            diagnostics.error("an identifier cannot start with a digit", at: span(start, position),
-                              hint: "start identifiers with a letter or `_`")
+            report("an identifier cannot start with a digit", at: span(start, position),
+                   hint: "start identifiers with a letter or `_`")
             return Token(kind: .invalid, start: start, end: position)
         }
         return Token(kind: .number, start: start, end: position)
@@ -124,8 +128,8 @@ struct Lexer {
     }
 
     private mutating func unterminatedString(from start: Int) -> Token {
-        diagnostics.error("unterminated string", at: span(start, start + 1),
-                          hint: "close it with `\"` on the same line; write a newline as `\\n`")
+        report("unterminated string", at: span(start, start + 1),
+               hint: "close it with `\"` on the same line; write a newline as `\\n`")
         return Token(kind: .invalid, start: start, end: position)
     }
 
@@ -145,8 +149,14 @@ struct Lexer {
         case "/": "comments start with `#` or `//`"
         default: nil
         }
-        diagnostics.error("unexpected \(shown)", at: span(start, position), hint: hint)
+        report("unexpected \(shown)", at: span(start, position), hint: hint)
         return Token(kind: .invalid, start: start, end: position)
+    }
+
+    private mutating func report(_ message: String, at span: SourceSpan, hint: String?) {
+        guard lastReportedLineStart != lineStart else { return }
+        lastReportedLineStart = lineStart
+        diagnostics.error(message, at: span, hint: hint)
     }
 
     private func span(_ start: Int, _ end: Int) -> SourceSpan {

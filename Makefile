@@ -1,0 +1,35 @@
+# cuiscope: `make demo` and `make test` work on a fresh Debian machine; each installs what is missing.
+SWIFT ?= swift
+BIN := .build/debug/cuiscope
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
+
+.PHONY: all deps build test demo bench fmt-check clean
+
+all: build
+
+# Graphviz's C libraries (libgvc) are linked, not shelled out to: install their headers when missing.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
+		echo "==> installing Graphviz (libgraphviz-dev) and pkg-config"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libgraphviz-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+# The end-to-end tests run the built binary, so build it first.
+test: build
+	$(SWIFT) test --disable-xctest
+	$(BIN) fmt --check Models/*.scope
+
+demo: build
+	$(BIN) check Models/acme-precision.scope
+
+# Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations.
+bench: deps
+	$(SWIFT) build -c release --product ScopeBench
+	.build/release/ScopeBench
+
+clean:
+	rm -rf .build
