@@ -101,7 +101,7 @@ public struct Parser {
                 return statements
             case .rightBrace:
                 diagnostics.error("unexpected `}`", at: span(token), hint: "this `}` closes no block")
-                advance()
+                while token.kind == .rightBrace { advance() }
             case .leftBrace:
                 fail("expected a statement, found `{`", hint: "`{` must be on the same line as the statement it opens")
             case .identifier:
