@@ -1,9 +1,11 @@
 /// "Did you mean" hints: the closest candidate by edit distance, when it is close enough to be a typo.
 public enum Suggestion {
-    /// The candidate nearest to `word`, or nil when none is within a third of its length (at least 1, at most 3 edits).
+    /// The candidate nearest to `word`, or nil when none is close enough to be a typo: one edit for
+    /// words of 2–4 characters, two up to 7, three beyond; a one-character word gets no suggestion.
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(word.utf8)
-        let limit = max(1, min(3, target.count / 3 + 1))
+        let limit = min(3, (target.count + 1) / 3)
+        guard limit > 0 else { return nil }
         var best: (distance: Int, word: String)?
         for candidate in candidates {
             let bytes = Array(candidate.utf8)

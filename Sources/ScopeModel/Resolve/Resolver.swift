@@ -20,6 +20,7 @@ struct Resolver {
     static func resolve(_ trees: [SyntaxTree]) -> (Model, [Diagnostic]) {
         var resolver = Resolver()
         resolver.model.files = trees.map(\.file)
+        resolver.reserveCapacity(for: trees)
         for tree in trees {
             for statement in tree.statements {
                 if case .declaration(let declaration) = statement {
@@ -39,6 +40,18 @@ struct Resolver {
         }
         resolver.checkHostingCycles()
         return (resolver.model, resolver.diagnostics.all)
+    }
+
+    /// Sizes the relation arrays once: a million appends would otherwise regrow and copy them many times.
+    private mutating func reserveCapacity(for trees: [SyntaxTree]) {
+        var counts: [RelationKind: Int] = [:]
+        for tree in trees {
+            for case .relation(let relation) in tree.statements { counts[relation.kind, default: 0] += 1 }
+        }
+        model.flows.reserveCapacity(counts[.flow] ?? 0)
+        model.links.reserveCapacity(counts[.link] ?? 0)
+        model.accesses.reserveCapacity(counts[.access] ?? 0)
+        model.protections.reserveCapacity(counts[.protects] ?? 0)
     }
 
     private func span(_ name: Name, _ file: SourceFile) -> SourceSpan {
@@ -227,22 +240,28 @@ struct Resolver {
 
     // MARK: References
 
-    private enum Kind { case asset, provider, zone, data }
+    /// Which kinds of element a reference may name; a bitmask, because it is checked on every reference.
+    private struct Kinds: OptionSet {
+        let rawValue: UInt8
+        static let asset = Kinds(rawValue: 1), provider = Kinds(rawValue: 2), zone = Kinds(rawValue: 4), data = Kinds(rawValue: 8)
 
-    private static func kind(of element: ElementRef) -> Kind {
-        switch element {
-        case .asset: .asset
-        case .provider: .provider
-        case .zone: .zone
-        case .data: .data
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ element: ElementRef) {
+            switch element {
+            case .asset: self = .asset
+            case .provider: self = .provider
+            case .zone: self = .zone
+            case .data: self = .data
+            }
         }
     }
 
-    private mutating func references(_ reader: AttributeReader, allowed: Set<Kind>, as what: String) -> [ElementRef] {
+    private mutating func references(_ reader: AttributeReader, allowed: Kinds, as what: String) -> [ElementRef] {
         reader.attribute.values.compactMap { reference($0, reader, allowed: allowed, as: what) }
     }
 
-    private mutating func reference(_ value: Value, _ reader: AttributeReader, allowed: Set<Kind>, as what: String) -> ElementRef? {
+    private mutating func reference(_ value: Value, _ reader: AttributeReader, allowed: Kinds, as what: String) -> ElementRef? {
         guard value.kind == .identifier else {
             diagnostics.error("`\(reader.key)` takes \(what), not \(value.kind == .string ? "a string" : "a number")", at: reader.span(value))
             return nil
@@ -252,22 +271,23 @@ struct Resolver {
     }
 
     /// The element `name` refers to, if it exists and is of an allowed kind; otherwise reports why not.
-    private mutating func lookUp(_ name: Name, in file: SourceFile, allowed: Set<Kind>, as what: String,
-                                 context: String, hint wrongKindHint: String? = nil) -> ElementRef? {
+    private mutating func lookUp(_ name: Name, in file: SourceFile, allowed: Kinds, as what: @autoclosure () -> String,
+                                 context: @autoclosure () -> String,
+                                 hint wrongKindHint: (ElementRef) -> String? = { _ in nil }) -> ElementRef? {
         guard let element = model.names[name.text] else {
             var hint: String?
             if suggestionBudget > 0 {
                 suggestionBudget -= 1
-                let candidates = model.names.lazy.filter { allowed.contains(Resolver.kind(of: $0.value)) }.map(\.key)
+                let candidates = model.names.lazy.filter { allowed.contains(Kinds($0.value)) }.map(\.key)
                 hint = Suggestion.didYouMean(name.text, in: candidates.sorted())
             }
             diagnostics.error("undefined identifier `\(name.text)`", at: span(name, file),
-                              hint: hint ?? "\(context) takes \(what); declare it or fix the spelling")
+                              hint: hint ?? "\(context()) takes \(what()); declare it or fix the spelling")
             return nil
         }
-        guard allowed.contains(Resolver.kind(of: element)) else {
-            diagnostics.error("\(context) takes \(what), but `\(name.text)` is \(element.kindName)", at: span(name, file),
-                              hint: wrongKindHint ?? "declared at \(model.span(of: element).location)")
+        guard allowed.contains(Kinds(element)) else {
+            diagnostics.error("\(context()) takes \(what()), but `\(name.text)` is \(element.kindName)", at: span(name, file),
+                              hint: wrongKindHint(element) ?? "declared at \(model.span(of: element).location)")
             return nil
         }
         return element
@@ -308,7 +328,7 @@ struct Resolver {
             ok = false
         }
 
-        let (fromKinds, toKinds, fromWhat, toWhat): (Set<Kind>, Set<Kind>, String, String) = switch kind {
+        let (fromKinds, toKinds, fromWhat, toWhat): (Kinds, Kinds, String, String) = switch kind {
         case .flow: ([.asset, .provider], [.asset, .provider], "an asset or a provider", "an asset or a provider")
         case .link: ([.asset, .zone], [.asset, .zone], "an asset or a zone", "an asset or a zone")
         case .access, .protects: ([.asset, .provider], [.asset, .zone], "an asset or a provider", "an asset or a zone")
@@ -330,59 +350,84 @@ struct Resolver {
         }
         guard ok, let from, let to, via.count == relation.via.count else { return }
 
-        var seen: [String: SourceSpan] = [:]
-        var flow = Flow(from: from, to: to, bidirectional: relation.arrow == .both, carries: carried, via: via,
-                        label: relation.label?.text, span: keyword)
-        var link = Link(a: from, b: to, via: via, span: keyword)
-        var access = Access(from: from, to: to, span: keyword)
-        for case .attribute(let attribute) in relation.body?.items ?? [] {
-            let reader = AttributeReader(attribute: attribute, file: file)
-            let keySpan = span(attribute.key, file)
-            guard AttributeNames.accepted(by: kind).contains(reader.key) else {
-                reportUnknownAttribute(reader.key, at: keySpan, accepted: AttributeNames.accepted(by: kind), owner: "`\(kind.rawValue)`")
-                continue
-            }
-            if let first = seen[reader.key] {
-                diagnostics.error("`\(reader.key)` is given twice", at: keySpan, hint: "first given at \(first.location)")
-                continue
-            }
-            seen[reader.key] = keySpan
-            switch (kind, reader.key) {
-            case (.flow, "encryption"): flow.encryption = reader.word(Encryption.self, "encryption", &diagnostics) ?? flow.encryption
-            case (.flow, "remote"): flow.remote = reader.bool(&diagnostics) ?? false
-            case (.flow, "mfa"): flow.mfa = reader.bool(&diagnostics) ?? false
-            case (.flow, "protocol"): flow.protocol = reader.string(&diagnostics)
-            case (.flow, _):
-                if relation.label != nil {
-                    diagnostics.error("the flow already has a label", at: keySpan, hint: "keep one of the two")
-                }
-                flow.label = reader.string(&diagnostics)
-            case (.link, "separation"): link.separation = reader.word(Separation.self, "separation", &diagnostics) ?? .none
-            case (.link, _): link.wireless = reader.bool(&diagnostics) ?? false
-            case (_, "admin"): access.admin = reader.bool(&diagnostics) ?? false
-            case (_, "mfa"): access.mfa = reader.bool(&diagnostics) ?? false
-            case (_, "remote"): access.remote = reader.bool(&diagnostics) ?? false
-            default: access.keys = reader.bool(&diagnostics) ?? false
-            }
-        }
+        let readers = relationAttributes(relation, file: file)
         switch kind {
-        case .flow: model.flows.append(flow)
-        case .link: model.links.append(link)
-        case .access: model.accesses.append(access)
-        case .protects: model.protections.append(Protection(from: from, to: to, span: keyword))
+        case .flow:
+            var flow = Flow(from: from, to: to, bidirectional: relation.arrow == .both, carries: carried, via: via,
+                            label: relation.label?.text, span: keyword)
+            for reader in readers {
+                switch reader.key {
+                case "encryption": flow.encryption = reader.word(Encryption.self, "encryption", &diagnostics) ?? flow.encryption
+                case "remote": flow.remote = reader.bool(&diagnostics) ?? false
+                case "mfa": flow.mfa = reader.bool(&diagnostics) ?? false
+                case "protocol": flow.protocol = reader.string(&diagnostics)
+                default:
+                    if relation.label != nil {
+                        diagnostics.error("the flow already has a label", at: span(reader.attribute.key, file), hint: "keep one of the two")
+                    }
+                    flow.label = reader.string(&diagnostics)
+                }
+            }
+            model.flows.append(flow)
+        case .link:
+            var link = Link(a: from, b: to, via: via, span: keyword)
+            for reader in readers {
+                if reader.key == "separation" {
+                    link.separation = reader.word(Separation.self, "separation", &diagnostics) ?? .none
+                } else {
+                    link.wireless = reader.bool(&diagnostics) ?? false
+                }
+            }
+            model.links.append(link)
+        case .access:
+            var access = Access(from: from, to: to, span: keyword)
+            for reader in readers {
+                let value = reader.bool(&diagnostics) ?? false
+                switch reader.key {
+                case "admin": access.admin = value
+                case "mfa": access.mfa = value
+                case "remote": access.remote = value
+                default: access.keys = value
+                }
+            }
+            model.accesses.append(access)
+        case .protects:
+            model.protections.append(Protection(from: from, to: to, span: keyword))
         }
     }
 
-    private mutating func endpoint(_ name: Name, _ file: SourceFile, _ kind: RelationKind, allowed: Set<Kind>,
+    /// The relation's attributes that its kind accepts, each given once; the others are reported.
+    private mutating func relationAttributes(_ relation: Relation, file: SourceFile) -> [AttributeReader] {
+        guard let items = relation.body?.items, !items.isEmpty else { return [] }
+        let accepted = AttributeNames.accepted(by: relation.kind)
+        var readers: [AttributeReader] = []
+        for case .attribute(let attribute) in items {
+            let reader = AttributeReader(attribute: attribute, file: file)
+            let keySpan = span(attribute.key, file)
+            guard accepted.contains(reader.key) else {
+                reportUnknownAttribute(reader.key, at: keySpan, accepted: accepted, owner: "`\(relation.kind.rawValue)`")
+                continue
+            }
+            if let first = readers.first(where: { $0.key == reader.key }) {
+                diagnostics.error("`\(reader.key)` is given twice", at: keySpan,
+                                  hint: "first given at \(span(first.attribute.key, file).location)")
+                continue
+            }
+            readers.append(reader)
+        }
+        return readers
+    }
+
+    private mutating func endpoint(_ name: Name, _ file: SourceFile, _ kind: RelationKind, allowed: Kinds,
                                    as what: String) -> Endpoint? {
-        let hint: String? = if let element = model.names[name.text] {
+        let hint = { (element: ElementRef) -> String? in
             switch (element, kind) {
             case (.data, _): "a data item is never an end of a relation; write `carries \(name.text)` on a flow"
             case (.zone, .flow): "data lands on a particular system, never on a whole zone: name the asset that receives it"
             case (.provider, .link): "a link joins assets or zones; reach a provider with `flow` or `access`"
             default: nil
             }
-        } else { nil }
+        }
         switch lookUp(name, in: file, allowed: allowed, as: what, context: "`\(kind.rawValue)`", hint: hint) {
         case .asset(let i)?: return .asset(i)
         case .provider(let i)?: return .provider(i)
@@ -392,7 +437,7 @@ struct Resolver {
     }
 
     private mutating func resolve(_ suppress: Suppress, file: SourceFile) {
-        let kinds: Set<Kind> = [.asset, .provider, .zone]
+        let kinds: Kinds = [.asset, .provider, .zone]
         let what = "an asset, a provider or a zone"
         var ok = lookUp(suppress.subject, in: file, allowed: kinds, as: what, context: "`suppress`") != nil
         if let relation = suppress.relation {

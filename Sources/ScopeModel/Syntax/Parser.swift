@@ -38,7 +38,10 @@ public struct Parser {
 
     private func span(_ token: Token) -> SourceSpan { SourceSpan(file: file, offset: token.start, length: token.length) }
 
-    private func isKeyword(_ keyword: String) -> Bool { token.kind == .identifier && text(token) == keyword }
+    /// The keyword the current token spells, if it is one.
+    private var keyword: Keyword? {
+        token.kind == .identifier ? Keyword.match(file.bytes, token.start..<token.end) : nil
+    }
 
     private func describe(_ token: Token) -> String {
         switch token.kind {
@@ -124,15 +127,13 @@ public struct Parser {
     private static let statementHint = "a statement starts with one of: " + statementKeywords.joined(separator: ", ")
 
     private mutating func parseStatement() -> Statement? {
-        let word = text(token)
-        if let kind = DeclarationKind(rawValue: word) {
-            return parseDeclaration(kind, depth: 0).map(Statement.declaration)
-        }
-        if let kind = RelationKind(rawValue: word) { return parseRelation(kind).map(Statement.relation) }
-        switch word {
-        case "include": return parseInclude().map(Statement.include)
-        case "suppress": return parseSuppress().map(Statement.suppress)
+        if let kind = keyword?.declarationKind { return parseDeclaration(kind, depth: 0).map(Statement.declaration) }
+        if let kind = keyword?.relationKind { return parseRelation(kind).map(Statement.relation) }
+        switch keyword {
+        case .include: return parseInclude().map(Statement.include)
+        case .suppress: return parseSuppress().map(Statement.suppress)
         default:
+            let word = text(token)
             let hint = Suggestion.didYouMean(word, in: Parser.statementKeywords)
                 ?? (AttributeNames.all.contains(word) ? "`\(word)` is an attribute: write it inside the `{ }` block of a declaration"
                     : Parser.statementHint)
@@ -182,7 +183,7 @@ public struct Parser {
     // MARK: Declarations
 
     private mutating func parseDeclaration(_ kind: DeclarationKind, depth: Int) -> Declaration? {
-        let keyword = token
+        let keywordToken = token
         advance()
         var name: Name?
         if kind == .organization {
@@ -196,8 +197,8 @@ public struct Parser {
             name = parsed
         }
         let label = token.kind == .string ? parseString() : nil
-        var declaration = Declaration(kind: kind, keywordOffset: keyword.start, name: name, label: label, body: nil,
-                                      end: label.map { $0.offset + $0.length } ?? name.map { $0.offset + $0.text.utf8.count } ?? keyword.end)
+        var declaration = Declaration(kind: kind, keywordOffset: keywordToken.start, name: name, label: label, body: nil,
+                                      end: label.map { $0.offset + $0.length } ?? name.map { $0.offset + $0.text.utf8.count } ?? keywordToken.end)
         if token.kind == .leftBrace {
             declaration.body = parseBlock(owner: .declaration(kind), depth: depth + 1)
             declaration.end = (declaration.body?.closeOffset ?? declaration.end) + 1
@@ -242,7 +243,7 @@ public struct Parser {
             case .identifier:
                 // A top-level statement at column 1 means the block was never closed: say so once, and
                 // let the statement parse where it belongs instead of reporting every line after it.
-                if startsLine, isTopLevelOnly(text(token), in: owner) {
+                if startsLine, isTopLevelOnly(keyword, in: owner) {
                     diagnostics.error("unterminated block: this `{` has no matching `}`", at: span(open),
                                       hint: "add `}` after the block's last line")
                     return Block(items: items, openOffset: open.start, closeOffset: token.start)
@@ -265,18 +266,23 @@ public struct Parser {
     }
 
     /// Statements that cannot stand inside a block of `owner` (in an asset block `zone` is an attribute).
-    private func isTopLevelOnly(_ word: String, in owner: BlockOwner) -> Bool {
-        if case .declaration(.zone) = owner, word == "zone" || word == "asset" { return false }
-        return RelationKind(rawValue: word) != nil || word == "include" || word == "suppress"
-            || (DeclarationKind(rawValue: word) != nil && word != "zone")
+    private func isTopLevelOnly(_ keyword: Keyword?, in owner: BlockOwner) -> Bool {
+        switch keyword {
+        case .zone?, .asset?:
+            if case .declaration(.zone) = owner { return false }
+            return keyword == .asset
+        case .organization?, .data?, .provider?, .flow?, .link?, .access?, .protects?, .include?, .suppress?: return true
+        case .carries?, .via?, .none?, .on?, nil: return false
+        }
     }
 
     private mutating func parseBlockItem(owner: BlockOwner, depth: Int) -> BlockItem? {
-        let word = text(token)
-        if case .declaration(.zone) = owner, word == "zone" || word == "asset" {
-            return parseDeclaration(word == "zone" ? .zone : .asset, depth: depth).map(BlockItem.declaration)
+        let keyword = self.keyword
+        if case .declaration(.zone) = owner, keyword == .zone || keyword == .asset {
+            return parseDeclaration(keyword == .zone ? .zone : .asset, depth: depth).map(BlockItem.declaration)
         }
-        if isTopLevelOnly(word, in: owner) {
+        let word = text(token)
+        if isTopLevelOnly(keyword, in: owner) {
             let place: String = switch owner {
             case .declaration(let kind): "a `\(kind.rawValue)` block"
             case .relation(let kind): "the block of a `\(kind.rawValue)`"
@@ -318,7 +324,7 @@ public struct Parser {
     // MARK: Relations
 
     private mutating func parseRelation(_ kind: RelationKind) -> Relation? {
-        let keyword = token
+        let keywordToken = token
         advance()
         guard let from = expectName("an identifier", after: kind.rawValue) else { return nil }
         let arrow: Arrow
@@ -334,17 +340,17 @@ public struct Parser {
         let arrowToken = token
         advance()
         guard let to = expectName("an identifier", after: arrow.rawValue) else { return nil }
-        var relation = Relation(kind: kind, keywordOffset: keyword.start, from: from, arrow: arrow,
+        var relation = Relation(kind: kind, keywordOffset: keywordToken.start, from: from, arrow: arrow,
                                 arrowOffset: arrowToken.start, to: to, carries: nil, carriesOffset: nil, via: [],
                                 label: nil, body: nil, end: to.offset + to.text.utf8.count)
         var sawVia = false
         clauses: while true {
             switch token.kind {
-            case .identifier where text(token) == "carries":
+            case .identifier where keyword == .carries:
                 guard relation.carries == nil else { fail("`carries` is given twice"); return nil }
                 relation.carriesOffset = token.start
                 advance()
-                if isKeyword("none") {
+                if keyword == Keyword.none {
                     relation.carries = []
                     relation.end = token.end
                     advance()
@@ -353,7 +359,7 @@ public struct Parser {
                     relation.carries = names
                     relation.end = names.last.map { $0.offset + $0.text.utf8.count } ?? relation.end
                 }
-            case .identifier where text(token) == "via":
+            case .identifier where keyword == .via:
                 guard !sawVia else { fail("`via` is given twice", hint: "list every device once: `via fw, sw-2`"); return nil }
                 sawVia = true
                 advance()
@@ -396,20 +402,20 @@ public struct Parser {
     // MARK: include and suppress
 
     private mutating func parseInclude() -> Include? {
-        let keyword = token
+        let keywordToken = token
         advance()
         guard token.kind == .string else {
             fail("expected a file path in quotes after `include`", hint: "write `include \"sites/plant-2.scope\"`")
             return nil
         }
-        return Include(keywordOffset: keyword.start, path: parseString())
+        return Include(keywordOffset: keywordToken.start, path: parseString())
     }
 
     private mutating func parseSuppress() -> Suppress? {
-        let keyword = token
+        let keywordToken = token
         advance()
         guard let rule = expectName("a rule id", after: "suppress") else { return nil }
-        guard isKeyword("on") else {
+        guard keyword == .on else {
             fail("expected `on` after the rule id, found \(describe(token))",
                  hint: "write `suppress \(rule.text) on ID \"why\"`")
             return nil
@@ -430,7 +436,7 @@ public struct Parser {
             return nil
         }
         let reason = parseString()
-        return Suppress(keywordOffset: keyword.start, rule: rule, subject: subject, relation: relation, reason: reason,
+        return Suppress(keywordOffset: keywordToken.start, rule: rule, subject: subject, relation: relation, reason: reason,
                         end: reason.offset + reason.length)
     }
 

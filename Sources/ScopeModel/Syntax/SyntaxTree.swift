@@ -59,7 +59,8 @@ public struct Block: Sendable, Hashable {
 
 public enum BlockItem: Sendable, Hashable {
     case attribute(Attribute)
-    case declaration(Declaration)
+    // Boxed: most items are attributes, and a declaration is several times their size.
+    indirect case declaration(Declaration)
 
     var start: Int {
         switch self {
@@ -131,8 +132,8 @@ public struct Suppress: Sendable, Hashable {
 public enum Statement: Sendable, Hashable {
     case declaration(Declaration)
     case relation(Relation)
-    case include(Include)
-    case suppress(Suppress)
+    indirect case include(Include)
+    indirect case suppress(Suppress)
 
     public var start: Int {
         switch self {

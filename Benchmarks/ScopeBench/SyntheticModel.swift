@@ -1,0 +1,72 @@
+/// Writes a large, valid, realistic-looking model: zones of assets, data, providers, and a mix of
+/// relations with attributes. Deterministic for a given size.
+struct SyntheticModel {
+    let relations: Int
+
+    var assetCount: Int { max(10, relations / 4) }
+    var zoneCount: Int { max(2, assetCount / 50) }
+
+    func text() -> String {
+        var random = SplitMix(seed: UInt64(relations))
+        var out = ""
+        out.reserveCapacity(relations * 64)
+        out += "organization \"Synthetic \(relations)\" {\n  level 2\n}\n\n"
+        let dataCount = 24
+        for d in 0..<dataCount {
+            let dataClass = ["cui", "fci", "spd", "public"][d % 4]
+            out += "data d\(d) \"Data \(d)\" {\n  class \(dataClass)\n"
+            if dataClass == "cui" { out += "  category CTI\(d % 3 == 0 ? ", EXPT" : "")\n" }
+            out += "}\n\n"
+        }
+        let providerTypes = ["csp", "msp", "mssp", "subcontractor", "government", "vendor"]
+        for p in 0..<12 {
+            out += "provider p\(p) {\n  type \(providerTypes[p % 6])\n  fedramp \(p % 2 == 0 ? "high" : "none")\n  country US\n}\n\n"
+        }
+        // Zones hold their assets as nested blocks; every tenth zone is nested in the previous one.
+        let perZone = assetCount / zoneCount
+        let types = ["server", "workstation", "laptop", "vm", "printer", "switch", "firewall", "ot", "person", "storage"]
+        for z in 0..<zoneCount {
+            out += "zone z\(z) \"Zone \(z)\" {\n  separation \(z % 3 == 0 ? "logical" : "none")\n"
+            for a in (z * perZone)..<(z == zoneCount - 1 ? assetCount : (z + 1) * perZone) {
+                out += "  asset a\(a) \"Asset \(a)\" {\n    type \(types[a % types.count])\n"
+                if a % 7 == 0 { out += "    stores d\(Int(random.next() % UInt64(dataCount)))\n" }
+                if a % 11 == 0 { out += "    encryption fips\n" }
+                if a % 13 == 0 { out += "    policy \"SOP-\(a)\"\n" }
+                out += "  }\n"
+            }
+            out += "}\n\n"
+        }
+        for r in 0..<relations {
+            let a = Int(random.next() % UInt64(assetCount))
+            let b = Int(random.next() % UInt64(assetCount))
+            switch r % 20 {
+            case 0..<8:
+                out += "flow a\(a) -> a\(b) carries d\(r % dataCount)"
+                if r % 3 == 0 { out += " { encryption fips; remote yes }" }
+                out += "\n"
+            case 8..<12:
+                out += "link a\(a) -- a\(b)\(r % 5 == 0 ? " { separation logical }" : "")\n"
+            case 12..<17:
+                out += "access a\(a) -> a\(b) { admin \(r % 2 == 0 ? "yes" : "no"); mfa yes }\n"
+            default:
+                out += "protects a\(a) -> z\(b % zoneCount)\n"
+            }
+        }
+        return out
+    }
+}
+
+/// A small deterministic generator, so a size always yields the same model.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
