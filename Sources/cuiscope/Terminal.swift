@@ -50,12 +50,18 @@ enum AtomicFile {
 
 /// Loads a model for a command: diagnostics on stderr, exit 2 on model errors, exit 3 when unreadable.
 enum ModelInput {
+    /// `-` reads standard input, as `<stdin>`; its includes are relative to the working directory.
     static func load(_ path: String, noColor: Bool) throws -> Model {
         let result: ModelLoader.Result
-        do {
-            result = try ModelLoader().load(path: path)
-        } catch {
-            throw CommandFailure("cannot read \(path): \(error)")
+        if path == "-" {
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            result = ModelLoader().load(root: SourceFile(path: "<stdin>", bytes: bytes))
+        } else {
+            do {
+                result = try ModelLoader().load(path: path)
+            } catch {
+                throw CommandFailure("cannot read \(path): \(error)")
+            }
         }
         Terminal.report(result.diagnostics, noColor: noColor)
         guard let model = result.model else { throw ExitStatus.modelErrors.exitCode }

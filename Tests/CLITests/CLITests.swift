@@ -80,7 +80,9 @@ struct CLI {
     }
 
     @Test func noColorWhenNotATerminal() throws {
-        let result = try CLI.run(["check", "-"], stdin: "")
+        let result = try CLI.run(["check", "-"], stdin: "asset a { type sever }\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("<stdin>:1:16: error: unknown asset type `sever`"))
         #expect(!result.stderr.contains("\u{1B}"))
     }
 
@@ -169,5 +171,18 @@ struct CLI {
         let result = try CLI.run(["check", "m/root.scope"], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("m/sites/b.scope:1:16: error: unknown asset type `sever`"))
+    }
+}
+
+@Suite struct ReadmeTests {
+    /// The language example in the README is a complete model that passes `check` and is canonical.
+    @Test func languageExampleIsValidAndCanonical() throws {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## The model language").dropFirst().first)
+        let example = try #require(section.components(separatedBy: "```\n").dropFirst().first)
+        let check = try CLI.run(["check", "-"], stdin: example)
+        #expect(check.status == 0, "\(check.stderr)")
+        let fmt = try CLI.run(["fmt", "-"], stdin: example)
+        #expect(fmt.stdout == example)
     }
 }

@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
         abstract: "Validate a model and summarize what it describes."
     )
 
-    @Argument(help: "The model file (*.scope).")
+    @Argument(help: "The model file (*.scope), or - for standard input.")
     var model: String
 
     @Flag(help: "Never color the output (also: NO_COLOR).")
