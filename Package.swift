@@ -15,22 +15,25 @@ let package = Package(
     ],
     targets: [
         .target(name: "ScopeModel"),
+        .target(name: "ScopeAnalysis", dependencies: ["ScopeModel"]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "ScopeRender", dependencies: ["ScopeModel", "CGraphviz"]),
+        .target(name: "ScopeRender", dependencies: ["ScopeModel", "ScopeAnalysis", "CGraphviz"]),
+        .target(name: "ScopeReport", dependencies: ["ScopeModel", "ScopeAnalysis"]),
         .executableTarget(
             name: "cuiscope",
             dependencies: [
-                "ScopeModel", "ScopeRender",
+                "ScopeModel", "ScopeAnalysis", "ScopeRender", "ScopeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Run on purpose (`make bench`), never from `make test`.
-        .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel"], path: "Benchmarks/ScopeBench"),
+        .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel", "ScopeAnalysis"], path: "Benchmarks/ScopeBench"),
         .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScopeAnalysisTests", dependencies: ["ScopeAnalysis"]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender"]),
         .testTarget(name: "CLITests", dependencies: ["ScopeModel"]),
     ]

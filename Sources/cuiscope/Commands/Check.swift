@@ -1,37 +1,28 @@
 import ArgumentParser
-import ScopeModel
+import ScopeAnalysis
+import ScopeReport
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate a model and summarize what it describes."
+        abstract: "Analyze a model: findings grouped by severity, then the scope summary."
     )
 
-    @Argument(help: "The model file (*.scope), or - for standard input.")
-    var model: String
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Flag(help: "Never color the output (also: NO_COLOR).")
-    var noColor = false
+    @OptionGroup var options: AnalysisOptions
+
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .text
+
+    @Option(help: "Exit 1 on findings at or above: error, warning, never.")
+    var failOn: FailOn = .error
 
     func run() throws {
-        let loaded = try ModelInput.load(model, noColor: noColor)
-        Terminal.write(ModelSummary(loaded).line(path: model) + "\n")
-    }
-}
-
-/// What a model holds, in counts.
-struct ModelSummary {
-    let model: Model
-
-    init(_ model: Model) { self.model = model }
-
-    func line(path: String) -> String {
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        let parts = [
-            count(model.assets.count, "asset"), count(model.zones.count, "zone"),
-            count(model.providers.count, "provider"), "\(model.data.count) data item\(model.data.count == 1 ? "" : "s")",
-            count(model.relationCount, "relation"),
-        ]
-        let files = model.files.count > 1 ? " in \(model.files.count) files" : ""
-        return "\(path): ok: " + parts.joined(separator: ", ") + files
+        let analysis = try options.analyze()
+        switch format {
+        case .text: Terminal.write(CheckTextReporter(style: options.style).render(analysis, path: options.model))
+        case .json: Terminal.write(CheckJSONReporter().render(analysis, path: options.model))
+        }
+        if failOn.fails(analysis.findings) { throw ExitStatus.findings.exitCode }
     }
 }

@@ -1,0 +1,70 @@
+import ScopeModel
+
+/// The category of an asset (SCOPING.md §1), as printed in every output.
+public enum AssetCategory: String, Sendable, Codable, CaseIterable {
+    case cui, spa, crma, specialized, out
+    case outsideCMMC = "outside-cmmc"
+    /// In scope at level 1: processes, stores or transmits FCI (or CUI).
+    case fci
+
+    /// Anything but `out` and `outside-cmmc`.
+    public var inScope: Bool { self != .out && self != .outsideCMMC }
+
+    public var title: String {
+        switch self {
+        case .cui: "CUI Asset"
+        case .spa: "Security Protection Asset"
+        case .crma: "Contractor Risk Managed Asset"
+        case .specialized: "Specialized Asset"
+        case .out: "Out-of-Scope"
+        case .outsideCMMC: "Outside CMMC"
+        case .fci: "FCI Asset"
+        }
+    }
+}
+
+/// A provider's role (SCOPING.md §4).
+public enum ProviderRole: String, Sendable, Codable, CaseIterable {
+    case cspCUI = "csp-cui", espCUI = "esp-cui", espSPA = "esp-spa", subcontractor, government, notESP = "not-esp"
+
+    /// Inside the assessment: a CSP or ESP holding CUI, or an ESP assessed as a Security Protection Asset.
+    public var inScope: Bool { self == .cspCUI || self == .espCUI || self == .espSPA }
+}
+
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case error, warning, info
+
+    private var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A NIST SP 800-171 requirement with its CMMC practice, SPRS points and POA&M eligibility.
+public struct Requirement: Hashable, Sendable, Codable {
+    public var nist: String
+    public var practice: String
+    /// The SPRS deduction when not met; nil where the methodology gives none (3.12.4: NA).
+    public var points: Int?
+    /// Whether 32 CFR 170.21(a)(2) allows it on a POA&M.
+    public var poam: Bool
+}
+
+/// One problem the analysis found, with the clause behind it and the evidence that shows it.
+public struct Finding: Sendable, Hashable {
+    public var rule: String
+    public var severity: Severity
+    /// An asset, provider or zone id, or a relation as written: `a -> b`, `a -- b`.
+    public var subject: String
+    public var message: String
+    public var remedy: String
+    /// Where the subject was declared.
+    public var span: SourceSpan
+    public var requirements: [Requirement]
+    public var basis: String
+    /// Witness chains, each ending in `(file:line)`.
+    public var evidence: [String]
+    /// The `suppress` that silences it, if any.
+    public var suppression: Suppression?
+
+    public var location: SourceLocation { span.location }
+    public var isSuppressed: Bool { suppression != nil }
+}

@@ -1,0 +1,147 @@
+import ScopeModel
+
+/// Pass 1 (SCOPING.md §2.1–2.5): which data each asset, provider and zone holds, and the shortest chain
+/// of relations behind every item.
+///
+/// Seeds are what is written down: `stores`/`processes`, and labelled flows, which make their source, their
+/// target and every `via` device hold what they carry. Propagation then follows unlabeled flows (CUI and
+/// FCI of their source), hosting (everything, up the chain), and people's non-admin access (CUI and FCI of
+/// what they reach; a zone stands for everything inside it). It runs breadth-first in rounds over bitsets,
+/// so the first time an item reaches a node is along a shortest chain: that is its witness.
+struct Holdings {
+    private(set) var held: BitMatrix
+    /// For each (node, item): the node it came from (-1 for a seed) and the step that brought it.
+    private var parentNode: [Int32]
+    private var parentStep: [Int32]
+    private(set) var steps: [Step] = []
+    private let dataCount: Int
+
+    init(graph: ScopeGraph) {
+        let model = graph.model
+        dataCount = model.data.count
+        held = BitMatrix(rows: graph.nodeCount, bits: dataCount)
+        parentNode = [Int32](repeating: -1, count: graph.nodeCount * max(1, dataCount))
+        parentStep = [Int32](repeating: -1, count: graph.nodeCount * max(1, dataCount))
+        guard dataCount > 0 else { return }
+
+        var delta = BitMatrix(rows: graph.nodeCount, bits: dataCount)
+        var frontier: [Int32] = []
+        func seed(_ node: Int, _ item: Int, _ step: Step) {
+            guard !held.contains(node, item) else { return }
+            held.insert(node, item)
+            steps.append(step)
+            parentStep[node * dataCount + item] = Int32(steps.count - 1)
+            if delta.row(node).allSatisfy({ $0 == 0 }) { frontier.append(Int32(node)) }
+            delta.insert(node, item)
+        }
+        for (a, asset) in model.assets.enumerated() {
+            for item in asset.stores + asset.processes { seed(a, item, .holds(asset: a, data: item)) }
+        }
+        for (f, flow) in model.flows.enumerated() {
+            guard case .data(let items) = flow.carries else { continue }
+            let ends = [graph.node(flow.from), graph.node(flow.to)] + flow.via.map(graph.node(asset:))
+            for item in items { for end in ends { seed(end, item, .flow(f)) } }
+        }
+
+        let (edges, carriesEverything) = Holdings.propagationEdges(graph, steps: &steps)
+        propagate(edges: edges, carriesEverything: carriesEverything, graph: graph, delta: &delta, frontier: frontier)
+    }
+
+    /// The propagation graph. Its payloads index `steps`, which it extends; `carriesEverything[step]` says
+    /// whether an edge carries every item (hosting, zone membership) or only CUI and FCI.
+    private static func propagationEdges(_ graph: ScopeGraph, steps: inout [Step]) -> (Adjacency, [Bool]) {
+        let model = graph.model
+        var edges: [(from: Int32, to: Int32, payload: Int32)] = []
+        var carriesEverything = [Bool](repeating: true, count: steps.count)
+        func add(_ from: Int, _ to: Int, _ step: Step, all: Bool) {
+            edges.append((Int32(from), Int32(to), Int32(steps.count)))
+            steps.append(step)
+            carriesEverything.append(all)
+        }
+        for (f, flow) in model.flows.enumerated() where flow.carries == .unlabeled {
+            let from = graph.node(flow.from), to = graph.node(flow.to)
+            add(from, to, .flow(f), all: false)
+            for device in flow.via { add(from, graph.node(asset: device), .flow(f), all: false) }
+            if flow.bidirectional {
+                add(to, from, .flow(f), all: false)
+                for device in flow.via { add(to, graph.node(asset: device), .flow(f), all: false) }
+            }
+        }
+        for (a, asset) in model.assets.enumerated() {
+            switch asset.hostedOn {
+            case .asset(let host)?: add(a, graph.node(asset: host), .hosting(asset: a), all: true)
+            case .provider(let host)?: add(a, graph.node(provider: host), .hosting(asset: a), all: true)
+            case nil: break
+            }
+            // Zones gather what their assets hold, only so that people's access to a zone can reach it.
+            if let zone = asset.zone { add(a, graph.node(zone: zone), .membership(asset: a), all: true) }
+        }
+        for (z, zone) in model.zones.enumerated() {
+            if let parent = zone.parent { add(graph.node(zone: z), graph.node(zone: parent), .zoneParent(zone: z), all: true) }
+        }
+        for (i, access) in model.accesses.enumerated() where !access.admin {
+            guard case .asset(let person) = access.from, model.assets[person].type.isPeople else { continue }
+            add(graph.node(access.to), graph.node(asset: person), .access(i), all: false)
+        }
+        return (Adjacency(nodeCount: graph.nodeCount, edges: edges), carriesEverything)
+    }
+
+    private mutating func propagate(edges: Adjacency, carriesEverything: [Bool], graph: ScopeGraph,
+                                    delta: inout BitMatrix, frontier: [Int32]) {
+        let width = held.width
+        var frontier = frontier
+        var next = BitMatrix(rows: graph.nodeCount, bits: dataCount)
+        var nextFrontier: [Int32] = []
+        var incoming = [UInt64](repeating: 0, count: width)
+        while !frontier.isEmpty {
+            for source in frontier.map(Int.init) {
+                for slot in edges.edges(of: source) {
+                    let target = Int(edges.targets[slot])
+                    let step = Int(edges.payloads[slot])
+                    let mask = carriesEverything[step] ? graph.allMask : graph.cuiOrFCIMask
+                    var gained = false
+                    for word in 0..<width {
+                        incoming[word] = delta.words[source * width + word] & mask[word] & ~held.words[target * width + word]
+                        if incoming[word] != 0 { gained = true }
+                    }
+                    guard gained else { continue }
+                    if next.row(target).allSatisfy({ $0 == 0 }) { nextFrontier.append(Int32(target)) }
+                    for word in 0..<width {
+                        var bits = incoming[word]
+                        while bits != 0 {
+                            let item = word * 64 + bits.trailingZeroBitCount
+                            bits &= bits - 1
+                            held.insert(target, item)
+                            next.insert(target, item)
+                            parentNode[target * dataCount + item] = Int32(source)
+                            parentStep[target * dataCount + item] = Int32(step)
+                        }
+                    }
+                }
+            }
+            for source in frontier { for word in 0..<width { delta.words[Int(source) * width + word] = 0 } }
+            swap(&delta, &next)
+            swap(&frontier, &nextFrontier)
+            nextFrontier.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func holds(_ node: Int, _ item: Int) -> Bool { held.contains(node, item) }
+
+    func holdsAny(_ node: Int, of mask: [UInt64]) -> Bool { held.intersects(node, mask) }
+
+    func items(_ node: Int) -> [Int] { held.bits(node) }
+
+    /// The shortest chain that brought `item` to `node`, from its seed.
+    func witness(_ node: Int, _ item: Int) -> [Step] {
+        var chain: [Step] = []
+        var current = node
+        while current >= 0, chain.count <= parentNode.count {
+            let step = parentStep[current * dataCount + item]
+            guard step >= 0 else { break }
+            chain.append(steps[Int(step)])
+            current = Int(parentNode[current * dataCount + item])
+        }
+        return chain.reversed()
+    }
+}

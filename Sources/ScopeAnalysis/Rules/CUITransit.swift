@@ -1,0 +1,92 @@
+import ScopeModel
+
+extension RuleContext {
+    /// Flows that carry CUI (labelled or presumed) and leave their zone: remote, or with ends in different
+    /// homes (zones, the root zone, a provider's infrastructure).
+    func exposedCUIFlows() -> [(index: Int, items: [String], presumed: Bool)] {
+        model.flows.enumerated().compactMap { f, flow in
+            guard let carried = carriedCUI(flow) else { return nil }
+            guard flow.remote || graph.home(of: flow.from) != graph.home(of: flow.to) else { return nil }
+            return (f, carried.items, carried.presumed)
+        }
+    }
+
+    func transitEvidence(_ index: Int, items: [String], presumed: Bool) -> [String] {
+        let flow = model.flows[index]
+        let how = flow.remote ? "crosses the internet" : "crosses a zone boundary"
+        let what = (presumed ? "presumed to carry " : "carries ") + items.joined(separator: ", ")
+        return [evidence(.flow(index)) + ": \(what); \(how)"]
+    }
+}
+
+extension Rule {
+    static let cuiTransitUnencrypted = Rule(
+        id: "cui-transit-unencrypted", severity: .error,
+        summary: "a CUI flow that is remote or crosses a zone boundary has `encryption none`",
+        requirements: [Requirements.dataInTransit],
+        basis: "NIST SP 800-171 3.13.8",
+        remedy: "encrypt the channel with FIPS-validated cryptography (TLS or a VPN) and record `encryption fips`",
+        examples: [
+            RuleExample("""
+            data d { class cui }
+            zone a
+            zone b
+            asset x { type server; zone a; stores d }
+            asset y { type server; zone b }
+            flow x -> y carries d { encryption none }
+            """, fires: ["x -> y"]),
+            RuleExample("""
+            data d { class cui }
+            asset x { type server; stores d }
+            asset y { type server }
+            flow x -> y { encryption none }
+            flow y -> x carries d { encryption fips; remote yes }
+            """),
+        ],
+        check: { rule, context in
+            context.exposedCUIFlows().compactMap { entry in
+                let flow = context.model.flows[entry.index]
+                guard flow.encryption == .none else { return nil }
+                return rule.finding(context.subject(.flow(entry.index)), at: flow.span, "CUI travels unencrypted",
+                                    evidence: context.transitEvidence(entry.index, items: entry.items, presumed: entry.presumed))
+            }
+        })
+
+    static let cuiTransitNotFIPS = Rule(
+        id: "cui-transit-not-fips", severity: .warning,
+        summary: "a CUI flow that is remote or crosses a zone boundary is not known to use FIPS-validated encryption",
+        requirements: [Requirements.cuiEncryptionNotFIPS, Requirements.cuiEncryptionNone],
+        basis: "NIST SP 800-171 3.13.11",
+        remedy: "use FIPS-validated cryptographic modules for the channel and record `encryption fips`",
+        examples: [
+            RuleExample("""
+            data d { class cui }
+            provider cloud { type csp; fedramp high }
+            asset x { type server; stores d }
+            flow x -> cloud carries d { encryption non-fips }
+            flow cloud -> x carries d
+            """, fires: ["x -> cloud", "cloud -> x"]),
+            RuleExample("""
+            data d { class cui }
+            asset x { type server; stores d }
+            asset y { type server }
+            flow x -> y carries d
+            """),
+        ],
+        check: { rule, context in
+            context.exposedCUIFlows().compactMap { entry in
+                let flow = context.model.flows[entry.index]
+                let requirement: Requirement
+                switch flow.encryption {
+                case .nonFIPS: requirement = Requirements.cuiEncryptionNotFIPS
+                case .unknown: requirement = Requirements.cuiEncryptionNone
+                case .fips, .none: return nil
+                }
+                let message = flow.encryption == .nonFIPS ? "CUI travels with encryption that is not FIPS-validated"
+                    : "CUI travels with unknown encryption"
+                return rule.finding(context.subject(.flow(entry.index)), at: flow.span, message,
+                                    evidence: context.transitEvidence(entry.index, items: entry.items, presumed: entry.presumed),
+                                    requirements: [requirement])
+            }
+        })
+}

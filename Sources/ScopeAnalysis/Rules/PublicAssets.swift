@@ -1,0 +1,44 @@
+extension Rule {
+    static let publicAssetNotSeparated = Rule(
+        id: "public-asset-not-separated", severity: .error,
+        summary: "an internet-facing (`public yes`) asset can reach CUI",
+        requirements: [Requirements.publicSeparation],
+        basis: "NIST SP 800-171 3.13.5",
+        remedy: "put it in a separated zone (a DMZ with `separation logical`) with no channel to CUI assets",
+        examples: [
+            RuleExample("""
+            data d { class cui }
+            asset files { type server; stores d }
+            asset web { type server; public yes }
+            zone dmz { separation logical; asset web2 { type server; public yes } }
+            """, fires: ["web"]),
+        ],
+        check: { rule, context in
+            context.model.assets.enumerated().compactMap { a, asset in
+                guard asset.isPublic, context.reachability?.isReachable(a) == true else { return nil }
+                return rule.finding(asset.id, at: asset.span, "public `\(asset.id)` can reach CUI", evidence: context.reachEvidence(a))
+            }
+        })
+
+    static let cuiOnPublicAsset = Rule(
+        id: "cui-on-public-asset", severity: .error,
+        summary: "an internet-facing (`public yes`) asset holds CUI",
+        requirements: [Requirements.publicInformation],
+        basis: "NIST SP 800-171 3.1.22",
+        remedy: "remove the CUI from the public system and review what is posted there",
+        levels: [1, 2, 3],
+        examples: [
+            RuleExample("""
+            data d { class cui }
+            data m { class public }
+            asset web { type server; public yes; stores d }
+            asset site { type server; public yes; stores m }
+            """, fires: ["web"]),
+        ],
+        check: { rule, context in
+            context.model.assets.enumerated().compactMap { a, asset in
+                guard asset.isPublic, context.holdsCUI(.asset(a)) else { return nil }
+                return rule.finding(asset.id, at: asset.span, "public `\(asset.id)` holds CUI", evidence: context.cuiEvidence(.asset(a)))
+            }
+        })
+}

@@ -1,0 +1,33 @@
+import ScopeModel
+
+extension Rule {
+    static let vdiNotKVMOnly = Rule(
+        id: "vdi-not-kvm-only", severity: .warning,
+        summary: "a VDI client that is not limited to keyboard, video and mouse receives CUI through a flow",
+        requirements: [],
+        basis: "32 CFR 170.19(c)(1), Table 3 (VDI)",
+        remedy: "restrict the VDI client to keyboard, video and mouse (no clipboard, drives or printing) and record `vdi kvm-only`",
+        examples: [
+            RuleExample("""
+            data d { class cui }
+            asset vdi-host { type server; stores d }
+            asset thin { type vdi-client; vdi full }
+            asset thin2 { type vdi-client; vdi kvm-only }
+            flow vdi-host -> thin carries d
+            flow vdi-host -> thin2 carries d
+            """, fires: ["thin"]),
+        ],
+        check: { rule, context in
+            var received: [Int: Int] = [:]
+            for (f, flow) in context.model.flows.enumerated() where context.carriedCUI(flow) != nil {
+                if case .asset(let a) = flow.to, received[a] == nil { received[a] = f }
+                if flow.bidirectional, case .asset(let a) = flow.from, received[a] == nil { received[a] = f }
+            }
+            return context.model.assets.enumerated().compactMap { a, asset in
+                guard asset.type == .vdiClient || asset.vdi != nil, asset.vdi != .kvmOnly, let f = received[a] else { return nil }
+                return rule.finding(asset.id, at: asset.span,
+                                    "VDI client `\(asset.id)` receives CUI and is not KVM-only, so it is a CUI Asset",
+                                    evidence: [context.evidence(.flow(f))])
+            }
+        })
+}

@@ -1,0 +1,65 @@
+import ScopeAnalysis
+
+/// ANSI styling for terminal output, or none.
+public struct TextStyle: Sendable {
+    public var colored: Bool
+
+    public init(colored: Bool) { self.colored = colored }
+
+    func paint(_ text: String, _ code: String) -> String { colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { paint(text, "1") }
+    func dim(_ text: String) -> String { paint(text, "2") }
+
+    func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: paint("error:", "1;31")
+        case .warning: paint("warning:", "1;35")
+        case .info: paint("info:", "1;36")
+        }
+    }
+
+    func category(_ category: AssetCategory) -> String {
+        switch category {
+        case .cui, .fci: paint(category.rawValue, "31")
+        case .spa: paint(category.rawValue, "34")
+        case .crma: paint(category.rawValue, "33")
+        case .specialized: paint(category.rawValue, "35")
+        case .out, .outsideCMMC: dim(category.rawValue)
+        }
+    }
+}
+
+/// Left-aligned columns; styling is applied after padding so escape codes do not skew widths.
+struct Table {
+    var header: [String]
+    var rows: [[String]] = []
+
+    func render(style: TextStyle, paint: (Int, String) -> String = { $1 }) -> String {
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        func line(_ cells: [String], painter: (Int, String) -> String) -> String {
+            cells.enumerated().map { column, cell in
+                let padded = column == cells.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                return painter(column, padded)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        return ([line(header, painter: { style.bold($1) })] + rows.map { line($0, painter: paint) }).joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+}
+
+extension Requirement {
+    /// `AC.L2-3.1.20 (1 point, not POA&M-eligible)`.
+    var citation: String {
+        let points = points.map { "\($0) point\($0 == 1 ? "" : "s")" } ?? "no SPRS points"
+        return "\(practice) (\(points), \(poam ? "POA&M-eligible" : "not POA&M-eligible"))"
+    }
+}
