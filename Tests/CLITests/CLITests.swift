@@ -52,11 +52,97 @@ struct CLI {
 }
 
 @Suite struct CLITests {
-    @Test func checkSummarizesAValidModel() throws {
+    @Test func checkPrintsFindingsThenTheSummaryAndExitsOneOnErrors() throws {
         let result = try CLI.run(["check", "Models/acme-precision.scope"])
-        #expect(result.status == 0)
-        #expect(result.stdout == "Models/acme-precision.scope: ok: 50 assets, 6 zones, 7 providers, 6 data items, 46 relations\n")
+        #expect(result.status == 1)
         #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("""
+        Models/acme-precision.scope:57:1: error: `mailhost` holds CUI without FedRAMP Moderate (fedramp: none) [non-fedramp-cui-hosting]
+          evidence: holds drawings: flow eng-ws -> mail (Models/acme-precision.scope:
+        """))
+        #expect(result.stdout.hasSuffix("7 errors, 8 warnings, 1 info; SPRS exposure 21 points\n"))
+        #expect(result.stdout.contains("suppressed (1)\n  Models/acme-precision.scope:"))
+    }
+
+    @Test func failOnControlsTheExitCode() throws {
+        #expect(try CLI.run(["check", "Models/acme-precision.scope", "--fail-on", "never"]).status == 0)
+        #expect(try CLI.run(["check", "Models/cloud-only.scope"]).status == 0)
+        #expect(try CLI.run(["check", "Models/vdi-enclave.scope", "--fail-on", "warning"]).status == 1)
+        let warningsOnly = "data d { class cui }\nasset lap { type laptop; stores d }\n"
+        #expect(try CLI.run(["check", "-"], stdin: warningsOnly).status == 0)
+        #expect(try CLI.run(["check", "-", "--fail-on", "warning"], stdin: warningsOnly).status == 1)
+        #expect(try CLI.run(["check", "-", "--fail-on", "sometimes"], stdin: warningsOnly).status == 3)
+    }
+
+    @Test func levelOverridesTheModel() throws {
+        let json = try CLI.run(["check", "Models/acme-precision.scope", "--level", "1", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["level"] as? Int == 1)
+        #expect(try CLI.run(["check", "Models/acme-precision.scope", "--level", "4"]).status == 3)
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() throws {
+        for arguments in [["check", "--format", "json"], ["check"], ["scope", "--format", "json"], ["scope"]] {
+            let first = try CLI.run(arguments + ["Models/acme-precision.scope"])
+            let second = try CLI.run(arguments + ["Models/acme-precision.scope"])
+            #expect(!first.stdout.isEmpty)
+            #expect(first.stdout == second.stdout, "\(arguments)")
+        }
+    }
+
+    @Test func suppressionsOfUnknownRulesAreErrorsAndUnmatchedOnesWarnings() throws {
+        let unknown = try CLI.run(["check", "-"], stdin: "asset a { type server }\nsuppress unlabeled-flows on a \"x\"\n")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("<stdin>:2:1: error: unknown rule `unlabeled-flows`"))
+        #expect(unknown.stderr.contains("hint: did you mean `unlabeled-flow`?"))
+        let unmatched = try CLI.run(["check", "-"], stdin: "asset a { type server }\nsuppress unlabeled-flow on a \"x\"\n")
+        #expect(unmatched.status == 0)
+        #expect(unmatched.stderr.hasPrefix("<stdin>:2:1: warning: `suppress unlabeled-flow on a` matches no finding"))
+    }
+
+    @Test func scopeListsEveryAssetAndProvider() throws {
+        let result = try CLI.run(["scope", "Models/fci-shop.scope"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Assets of Models/fci-shop.scope (CMMC level 1)")
+        #expect(lines[1] == "asset       category  roles  zone  holds    why")
+        #expect(lines.contains("quickbooks  fci       fci    -     orders   holds orders: quickbooks stores orders (Models/fci-shop.scope:44)"))
+        #expect(lines.contains("router      out              -              holds no FCI or CUI"))
+        #expect(lines.contains("finishing  subcontractor  subcontractor  no        orders  holds orders: flow office-pc -> finishing (Models/fci-shop.scope:68)"))
+    }
+
+    @Test func scopeReportsISO27001Overlap() throws {
+        let result = try CLI.run(["scope", "Models/acme-precision.scope"])
+        #expect(result.stdout.contains("ISO/IEC 27001 overlap\nin CMMC scope, outside the certificate (evidence to build): enclave-fw, plm,"))
+        #expect(result.stdout.contains("in the certificate, outside CMMC scope: none\n"))
+    }
+
+    @Test func explainGivesTheFullWitness() throws {
+        let result = try CLI.run(["explain", "Models/acme-precision.scope", "kiosk"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+        kiosk "Shop-floor time kiosk": cui (CUI Asset)
+          type workstation, zone corp, declared at Models/acme-precision.scope:122:3
+          roles: cui
+          why:
+            - can reach CUI on core-sw
+                kiosk in zone corp (Models/acme-precision.scope:122)
+                core-sw in zone corp (Models/acme-precision.scope:94)
+            - no policy keeps CUI off it, so it counts as a CUI Asset
+          findings:
+            - error: `kiosk` can reach CUI and no policy keeps CUI off it: it is a CUI Asset [unscoped-touchpoint]
+
+        """)
+        let missing = try CLI.run(["explain", "Models/acme-precision.scope", "kiosks"])
+        #expect(missing.status == 3)
+        #expect(missing.stderr == "cuiscope: no element `kiosks` in Models/acme-precision.scope; did you mean `kiosk`?\n")
+    }
+
+    @Test func rulesListsTheCatalogue() throws {
+        let result = try CLI.run(["rules"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("non-fedramp-cui-hosting error: (level 2, 3)\n  fires when a cloud service provider holds CUI"))
+        #expect(result.stdout.components(separatedBy: "\n  remedy: ").count == 23)
     }
 
     @Test func modelErrorsExitTwoWithCompilerStyleDiagnostics() throws {

@@ -2,10 +2,10 @@ import ScopeModel
 
 /// The category of an asset (SCOPING.md §1), as printed in every output.
 public enum AssetCategory: String, Sendable, Codable, CaseIterable {
-    case cui, spa, crma, specialized, out
-    case outsideCMMC = "outside-cmmc"
     /// In scope at level 1: processes, stores or transmits FCI (or CUI).
     case fci
+    case cui, spa, crma, specialized, out
+    case outsideCMMC = "outside-cmmc"
 
     /// Anything but `out` and `outside-cmmc`.
     public var inScope: Bool { self != .out && self != .outsideCMMC }
