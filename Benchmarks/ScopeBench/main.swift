@@ -1,4 +1,5 @@
 import Foundation
+import ScopeAnalysis
 import ScopeModel
 
 // Usage: ScopeBench [SIZE ...]. Without a size it measures 10k, 100k and 1M relations, each in a child
@@ -15,12 +16,16 @@ func measure(relations: Int) {
         print("error: the synthetic model has \(result.diagnostics.count) diagnostics; first: \(result.diagnostics[0].message)")
         exit(1)
     }
+    let analysisStart = DispatchTime.now()
+    let analysis = Analysis(model: model)
+    let analysisSeconds = Double(DispatchTime.now().uptimeNanoseconds - analysisStart.uptimeNanoseconds) / 1e9
+    let inScope = analysis.assetCategories.count { $0.inScope }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let peakMB = Double(usage.ru_maxrss) / 1024
-    let line = String(format: "%9d relations  %8d assets  %6.1f MB text  parse+resolve %7.3f s  %6.1f MB/s  peak RSS %7.1f MB",
-                      model.relationCount, model.assets.count, Double(bytes.count) / 1e6, seconds,
-                      Double(bytes.count) / 1e6 / seconds, peakMB)
+    let line = String(format: "%9d relations  %8d assets  %6.1f MB text  parse+resolve %7.3f s  analysis %7.3f s  %7d in scope  %6d findings  peak RSS %7.1f MB",
+                      model.relationCount, model.assets.count, Double(bytes.count) / 1e6, seconds, analysisSeconds,
+                      inScope, analysis.findings.count, peakMB)
     print(line)
 }
 
@@ -28,7 +33,8 @@ let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 if let size = arguments.first {
     measure(relations: size)
 } else {
-    print("cuiscope parse+resolve benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+    // Unbuffered, so the header comes before the children's lines.
+    FileHandle.standardOutput.write(Data("cuiscope benchmark: parse+resolve, then analysis (\(ProcessInfo.processInfo.activeProcessorCount) cores)\n".utf8))
     for size in sizes {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])

@@ -45,17 +45,24 @@ public struct Analysis: Sendable {
         var findings = Rule.catalogue.filter { $0.levels.contains(level) }.flatMap { $0.check($0, context) }
         var diagnostics = DiagnosticBag()
         Analysis.applySuppressions(model.suppressions, to: &findings, diagnostics: &diagnostics)
-        let ruleOrder = Dictionary(uniqueKeysWithValues: Rule.catalogue.enumerated().map { ($1.id, $0) })
-        let fileOrder = Dictionary(model.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
-        self.findings = findings.sorted { a, b in
-            if a.severity != b.severity { return a.severity > b.severity }
-            let (fa, fb) = (fileOrder[a.span.file.path] ?? 0, fileOrder[b.span.file.path] ?? 0)
-            if fa != fb { return fa < fb }
-            if a.span.offset != b.span.offset { return a.span.offset < b.span.offset }
-            if a.rule != b.rule { return ruleOrder[a.rule]! < ruleOrder[b.rule]! }
-            return a.subject < b.subject
-        }
+        self.findings = Analysis.reportOrder(findings, files: model.files)
         self.diagnostics = diagnostics.all
+    }
+
+    /// Errors first, then warnings, then infos; within each, by file, position, catalogue order and subject. Sorts small keys, not the findings.
+    private static func reportOrder(_ findings: [Finding], files: [SourceFile]) -> [Finding] {
+        let ruleOrder = Dictionary(uniqueKeysWithValues: Rule.catalogue.enumerated().map { ($1.id, $0) })
+        let fileOrder = Dictionary(files.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = findings.map { finding in
+            (severity: Severity.allCases.firstIndex(of: finding.severity)!,
+             file: fileOrder[ObjectIdentifier(finding.span.file)] ?? 0, offset: finding.span.offset, rule: ruleOrder[finding.rule]!)
+        }
+        let order = findings.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a != b { return a < b }
+            return findings[i].subject < findings[j].subject
+        }
+        return order.map { findings[$0] }
     }
 
     // `suppress RULE on ID "why"` silences matching findings and keeps the justification on them.

@@ -134,9 +134,10 @@ struct SecurityFixedPoint {
     /// Who protects or administers each asset or zone node: (protector, step).
     private let protectors: Adjacency
     private let protectorSteps: [Step]
-    /// For each SPD item: the nodes holding it, and how many in-scope assets hold it.
-    private var spdHolders: [Int: [Int]] = [:]
-    private var inScopeSPDHolders: [Int: [Int]] = [:]
+    /// For each SPD item: the nodes holding it, how many in-scope assets hold it, and the first of them.
+    private var spdHolders: [[Int]]
+    private var inScopeSPDHolderCount: [Int]
+    private var firstInScopeSPDHolder: [Int]
 
     init(graph: ScopeGraph, holdings: Holdings) {
         self.graph = graph
@@ -165,9 +166,11 @@ struct SecurityFixedPoint {
         }
         protectors = Adjacency(nodeCount: graph.nodeCount, edges: edges)
         protectorSteps = steps
-        for item in model.data.indices where model.data[item].dataClass == .spd {
-            spdHolders[item] = (0..<(graph.assetCount + graph.providerCount)).filter { holdings.holds($0, item) }
+        spdHolders = model.data.indices.map { item in
+            model.data[item].dataClass == .spd ? (0..<(graph.assetCount + graph.providerCount)).filter { holdings.holds($0, item) } : []
         }
+        inScopeSPDHolderCount = [Int](repeating: 0, count: model.data.count)
+        firstInScopeSPDHolder = [Int](repeating: -1, count: model.data.count)
     }
 
     mutating func enterScope(asset: Int) {
@@ -202,27 +205,29 @@ struct SecurityFixedPoint {
         }
     }
 
-    private mutating func makeSPA(asset: Int, _ reason: Reason) {
+    /// Makes an asset an SPA; `reason` is built only if it becomes one (most protectors already are).
+    private mutating func makeSPA(asset: Int, _ reason: @autoclosure () -> Reason) {
         guard assetReasons[asset] == nil, !graph.model.assets[asset].classified else { return }
-        assetReasons[asset] = reason
+        assetReasons[asset] = reason()
         enterScope(asset: asset)
     }
 
-    private mutating func makeSPA(node: Int, _ reason: Reason) {
+    private mutating func makeSPA(node: Int, _ reason: @autoclosure () -> Reason) {
         if node < graph.assetCount {
-            makeSPA(asset: node, reason)
+            makeSPA(asset: node, reason())
         } else if node < graph.assetCount + graph.providerCount, providerReasons[node - graph.assetCount] == nil {
-            providerReasons[node - graph.assetCount] = reason
+            providerReasons[node - graph.assetCount] = reason()
         }
     }
 
     mutating func run() {
         let model = graph.model
+        let holdings = self.holdings
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            let target = node < graph.assetCount ? model.assets[node].id : model.zones[node - graph.assetCount - graph.providerCount].id
+            let isAsset = node < graph.assetCount
             for slot in protectors.edges(of: node) {
                 let step = protectorSteps[Int(protectors.payloads[slot])]
                 let verb = switch step {
@@ -230,16 +235,20 @@ struct SecurityFixedPoint {
                 case .hosting: "hosts"
                 default: "administers"
                 }
+                let target = isAsset ? model.assets[node].id : model.zones[node - graph.assetCount - graph.providerCount].id
                 makeSPA(node: Int(protectors.targets[slot]), Reason("\(verb) \(target)", [step]))
             }
-            guard node < graph.assetCount else { continue }
-            // Security data held by an in-scope asset makes every other holder of it a security asset.
+            guard node < graph.assetCount, holdings.holdsAny(node, of: graph.spdMask) else { continue }
+            // Security data held by an in-scope asset makes every other holder of it a security asset. Only
+            // the first two in-scope holders change anything: after them, every holder already qualifies.
             for item in holdings.items(node) where model.data[item].dataClass == .spd {
-                inScopeSPDHolders[item, default: []].append(node)
-                let inScope = inScopeSPDHolders[item]!
-                guard inScope.count <= 2 else { continue }
-                for holder in spdHolders[item] ?? [] where inScope.contains(where: { $0 != holder }) {
-                    let source = inScope.first { $0 != holder }!
+                inScopeSPDHolderCount[item] += 1
+                if firstInScopeSPDHolder[item] < 0 { firstInScopeSPDHolder[item] = node }
+                guard inScopeSPDHolderCount[item] <= 2 else { continue }
+                for holder in spdHolders[item] {
+                    let source = holder == firstInScopeSPDHolder[item] ? (inScopeSPDHolderCount[item] == 2 ? node : nil)
+                        : firstInScopeSPDHolder[item]
+                    guard let source else { continue }
                     makeSPA(node: holder, Reason("holds \(model.data[item].id), security data of in-scope \(model.assets[source].id)",
                                                  holdings.witness(holder, item)))
                 }

@@ -45,9 +45,24 @@ struct Resolver {
     /// Sizes the relation arrays once: a million appends would otherwise regrow and copy them many times.
     private mutating func reserveCapacity(for trees: [SyntaxTree]) {
         var counts: [RelationKind: Int] = [:]
-        for tree in trees {
-            for case .relation(let relation) in tree.statements { counts[relation.kind, default: 0] += 1 }
+        var declarations: [DeclarationKind: Int] = [:]
+        func count(_ declaration: Declaration) {
+            declarations[declaration.kind, default: 0] += 1
+            for case .declaration(let nested) in declaration.body?.items ?? [] { count(nested) }
         }
+        for tree in trees {
+            for statement in tree.statements {
+                switch statement {
+                case .relation(let relation): counts[relation.kind, default: 0] += 1
+                case .declaration(let declaration): count(declaration)
+                case .include, .suppress: break
+                }
+            }
+        }
+        model.assets.reserveCapacity(declarations[.asset] ?? 0)
+        model.zones.reserveCapacity(declarations[.zone] ?? 0)
+        model.names.reserveCapacity(declarations.values.reduce(0, +))
+        pending.reserveCapacity(declarations.values.reduce(0, +))
         model.flows.reserveCapacity(counts[.flow] ?? 0)
         model.links.reserveCapacity(counts[.link] ?? 0)
         model.accesses.reserveCapacity(counts[.access] ?? 0)

@@ -97,6 +97,8 @@ public struct Parser {
 
     private mutating func parseStatements() -> [Statement] {
         var statements: [Statement] = []
+        // At most one statement per line: reserving up front spares a large model many regrowths.
+        statements.reserveCapacity(file.lineStarts.count)
         while true {
             skipStatementEnds()
             switch token.kind {
