@@ -272,3 +272,17 @@ struct CLI {
         #expect(fmt.stdout == example)
     }
 }
+
+extension ReadmeTests {
+    /// The README's rule table names every rule `cuiscope rules` lists, in the same order.
+    @Test func ruleTableListsTheWholeCatalogue() throws {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let documented = readme.split(separator: "\n").filter { row in
+            row.hasPrefix("| `") && ["error", "warning", "info"].contains { row.contains("` | \($0) |") }
+        }.map { $0.split(separator: "`")[1] }
+        let listed = try CLI.run(["rules"]).stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
+            .map { $0.split(separator: " ")[0] }
+        #expect(documented == listed)
+        #expect(listed.count == 22)
+    }
+}
