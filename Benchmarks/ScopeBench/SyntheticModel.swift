@@ -7,7 +7,6 @@ struct SyntheticModel {
     var zoneCount: Int { max(2, assetCount / 50) }
 
     func text() -> String {
-        var random = SplitMix(seed: UInt64(relations))
         var out = ""
         out.reserveCapacity(relations * 64)
         out += "organization \"Synthetic \(relations)\" {\n  level 2\n}\n\n"
@@ -29,7 +28,7 @@ struct SyntheticModel {
             out += "zone z\(z) \"Zone \(z)\" {\n  separation \(z % 3 == 0 ? "logical" : "none")\n"
             for a in (z * perZone)..<(z == zoneCount - 1 ? assetCount : (z + 1) * perZone) {
                 out += "  asset a\(a) \"Asset \(a)\" {\n    type \(types[a % types.count])\n"
-                if a % 7 == 0 { out += "    stores d\(Int(random.next() % UInt64(dataCount)))\n" }
+                if a % 7 == 0 { out += "    stores d\(scatter(a, dataCount))\n" }
                 if a % 11 == 0 { out += "    encryption fips\n" }
                 if a % 13 == 0 { out += "    policy \"SOP-\(a)\"\n" }
                 out += "  }\n"
@@ -37,8 +36,8 @@ struct SyntheticModel {
             out += "}\n\n"
         }
         for r in 0..<relations {
-            let a = Int(random.next() % UInt64(assetCount))
-            let b = Int(random.next() % UInt64(assetCount))
+            let a = scatter(2 * r, assetCount)
+            let b = scatter(2 * r + 1, assetCount)
             switch r % 20 {
             case 0..<8:
                 out += "flow a\(a) -> a\(b) carries d\(r % dataCount)"
@@ -56,17 +55,8 @@ struct SyntheticModel {
     }
 }
 
-/// A small deterministic generator, so a size always yields the same model.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Spreads `index` over `0..<count` (Knuth's multiplicative hash): deterministic, and random enough
+/// for a benchmark's wiring.
+func scatter(_ index: Int, _ count: Int) -> Int {
+    Int(((UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15) >> 17) % UInt64(count))
 }
