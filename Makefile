@@ -3,7 +3,10 @@ SWIFT ?= swift
 BIN := .build/debug/cuiscope
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build test demo bench fmt-check clean
+MODELS := $(wildcard Models/*.scope)
+VIEWS := boundary dataflow network
+
+.PHONY: all deps build test demo bench diagrams clean
 
 all: build
 
@@ -18,7 +21,7 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The end-to-end tests run the built binary, so build it first.
+# The end-to-end tests run the built binary, so build it first. The tests also fail when Diagrams/ is stale.
 test: build
 	$(SWIFT) test --disable-xctest
 	$(BIN) fmt --check Models/*.scope
@@ -26,11 +29,27 @@ test: build
 # The demo model is full of deliberate mistakes: show them without failing the target.
 demo: build
 	$(BIN) check --fail-on never Models/acme-precision.scope
+	$(BIN) diagram Models/acme-precision.scope -o Diagrams/acme-precision-boundary.svg
+	@echo "diagram: Diagrams/acme-precision-boundary.svg"
 
-# Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations.
+# Diagrams/ holds, for every model, each view as DOT (the snapshot the tests compare), SVG and PNG.
+diagrams: build
+	@mkdir -p Diagrams
+	@for model in $(MODELS); do name=$$(basename $$model .scope); \
+		for view in $(VIEWS); do \
+			for format in dot svg png; do \
+				$(BIN) diagram $$model --view $$view -o Diagrams/$$name-$$view.$$format || exit 1; \
+			done; \
+		done; \
+	done
+	@echo "Diagrams/ regenerated"
+
+# Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations
+# (parse, resolve, analysis) and up to 100k assets (boundary diagram).
 bench: deps
 	$(SWIFT) build -c release --product ScopeBench
 	.build/release/ScopeBench
+	.build/release/ScopeBench render
 
 clean:
 	rm -rf .build

@@ -31,10 +31,10 @@ let package = Package(
             ]
         ),
         // Run on purpose (`make bench`), never from `make test`.
-        .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel", "ScopeAnalysis"], path: "Benchmarks/ScopeBench"),
+        .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel", "ScopeAnalysis", "ScopeRender"], path: "Benchmarks/ScopeBench"),
         .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ScopeAnalysisTests", dependencies: ["ScopeAnalysis"]),
-        .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender"]),
+        .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeAnalysis", "ScopeModel"]),
         .testTarget(name: "CLITests", dependencies: ["ScopeModel"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import ScopeAnalysis
 import ScopeModel
+import ScopeRender
 
 // Usage: ScopeBench [SIZE ...]. Without a size it measures 10k, 100k and 1M relations, each in a child
 // process of its own so that peak memory belongs to one size.
@@ -29,17 +30,65 @@ func measure(relations: Int) {
     print(line)
 }
 
-let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-if let size = arguments.first {
-    measure(relations: size)
-} else {
-    // Unbuffered, so the header comes before the children's lines.
-    FileHandle.standardOutput.write(Data("cuiscope benchmark: parse+resolve, then analysis (\(ProcessInfo.processInfo.activeProcessorCount) cores)\n".utf8))
-    for size in sizes {
+/// Renders the boundary view of a model with `assets` assets (four relations each) to SVG.
+func measureRender(assets: Int) {
+    let text = SyntheticModel(relations: assets * 4).text()
+    guard let model = ModelLoader(loader: InMemoryLoader([:])).load(root: SourceFile(path: "synthetic.scope", text: text)).model else {
+        print("error: the synthetic model does not load")
+        exit(1)
+    }
+    let analysis = Analysis(model: model)
+    let start = DispatchTime.now()
+    let diagram: Diagram
+    let svg: Data
+    do {
+        diagram = try DiagramBuilder.build(analysis)
+        svg = try Renderer().render(diagram, as: .svg)
+    } catch {
+        print("error: \(error)")
+        exit(1)
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print(String(format: "%7d assets  %7d relations  %5d nodes drawn  %5d edges  layout %@  build+layout+SVG %7.3f s  %6.1f MB SVG  peak RSS %7.1f MB",
+                 model.assets.count, model.relationCount, diagram.nodeCount, diagram.edges.count,
+                 LayoutEngine.forSize(diagram.nodeCount).rawValue, seconds, Double(svg.count) / 1e6, Double(usage.ru_maxrss) / 1024))
+}
+
+/// Runs this executable once per size, so that each peak memory belongs to one size.
+func runChildren(_ arguments: [[String]]) {
+    for argument in arguments {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        child.arguments = [String(size)]
-        try child.run()
-        child.waitUntilExit()
+        child.arguments = argument
+        do {
+            try child.run()
+            child.waitUntilExit()
+        } catch {
+            print("error: \(error)")
+        }
     }
+}
+
+// Usage: ScopeBench [SIZE] | ScopeBench render [ASSETS] | ScopeBench model RELATIONS FILE.
+// Without a size each mode measures all its sizes.
+let arguments = Array(CommandLine.arguments.dropFirst())
+// Unbuffered, so a header comes before the children's lines.
+func header(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+if arguments.first == "model", arguments.count == 3, let relations = Int(arguments[1]) {
+    // Writes a generated model to a file, to look at it or feed it to the CLI.
+    FileManager.default.createFile(atPath: arguments[2], contents: Data(SyntheticModel(relations: relations).text().utf8))
+} else if arguments.first == "render" {
+    if let assets = arguments.dropFirst().first.flatMap({ Int($0) }) {
+        measureRender(assets: assets)
+    } else {
+        header("cuiscope benchmark: boundary diagram through libgvc (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        runChildren([100, 1_000, 10_000, 100_000].map { ["render", String($0)] })
+    }
+} else if let size = arguments.first.flatMap({ Int($0) }) {
+    measure(relations: size)
+} else {
+    header("cuiscope benchmark: parse+resolve, then analysis (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+    runChildren(sizes.map { [String($0)] })
 }

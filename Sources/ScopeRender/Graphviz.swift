@@ -2,7 +2,7 @@ import CGraphviz
 import Foundation
 
 /// The process-wide gate to Graphviz. cgraph and gvc keep global state and are not thread-safe, so every
-/// call into them goes through `Graphviz.shared.withContext`, one at a time, on one GVC context.
+/// call into them goes through `withContext`, one at a time, on one GVC context.
 public final class Graphviz: @unchecked Sendable {
     public static let shared = Graphviz()
 
@@ -10,6 +10,8 @@ public final class Graphviz: @unchecked Sendable {
     private let context: OpaquePointer?
 
     private init() {
+        // Errors are collected for our messages, never printed by the library itself.
+        agseterr(AGMAX)
         context = gvContext()
     }
 

@@ -14,7 +14,7 @@ struct CuiScope: ParsableCommand {
         --fail-on, 2 the model has errors, 3 usage or I/O error.
         """,
         version: "cuiscope \(version) (Graphviz \(Graphviz.shared.version))",
-        subcommands: [Check.self, Scope.self, Explain.self, Fmt.self, Init.self, Rules.self]
+        subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Fmt.self, Init.self, Rules.self]
     )
 
     /// argument-parser exits 64 on a usage error; CLI.md promises 3. Help and `--version` still exit 0.

@@ -1,0 +1,219 @@
+import ScopeAnalysis
+import ScopeModel
+
+/// The diagrams an assessor expects in a System Security Plan.
+public enum DiagramView: String, CaseIterable, Sendable {
+    /// The assessment boundary as one outlined cluster holding zones; out-of-scope assets and providers outside.
+    case boundary
+    /// Assets and providers that hold CUI or FCI, with the flows between them labelled with what they carry.
+    case dataflow
+    /// Zones, links, separation and boundary devices.
+    case network
+}
+
+public struct DiagramOptions: Sendable {
+    public var view: DiagramView
+    /// Draw only the neighbourhood of this element, `depth` relations deep.
+    public var focus: String?
+    public var depth: Int
+    /// Zones kept expanded when the rest collapse.
+    public var expand: Set<String>
+    /// Past this many assets, each top-level zone is drawn as one node with counts per category.
+    public var collapseAbove: Int
+    /// Collapsed views draw at most this many aggregated edges; the title says how many were left out.
+    public var maximumEdges: Int
+
+    public init(view: DiagramView = .boundary, focus: String? = nil, depth: Int = 1, expand: Set<String> = [],
+                collapseAbove: Int = 250, maximumEdges: Int = 400) {
+        self.view = view
+        self.focus = focus
+        self.depth = depth
+        self.expand = expand
+        self.collapseAbove = collapseAbove
+        self.maximumEdges = maximumEdges
+    }
+}
+
+public enum DiagramError: Error, CustomStringConvertible {
+    case unknownElement(String, suggestion: String?)
+
+    public var description: String {
+        switch self {
+        case .unknownElement(let id, let suggestion):
+            "no element `\(id)` in the model" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        }
+    }
+}
+
+/// Builds the `Diagram` of one view of an analysis.
+public struct DiagramBuilder {
+    let analysis: Analysis
+    let model: Model
+    let options: DiagramOptions
+    let explainer: Explainer
+    /// Rule ids of the unsuppressed findings on each subject.
+    let findings: [String: [String]]
+    var showAsset: [Bool]
+    var showProvider: [Bool]
+    /// For each asset, the top-level zone it collapses into, when collapsed.
+    var collapsedInto: [Int?]
+    /// For each collapsed top-level zone, one of its assets (they all share the zone's node).
+    var collapsedMember: [Int: Int] = [:]
+    /// The zone each asset is drawn in (its own, or its host's).
+    let placement: [Int?]
+    /// Filled while edges are built: the kinds drawn (for the legend) and how many were left out.
+    var edgeKinds: [DiagramStyle.EdgeKind] = []
+    var omittedEdges = 0
+    /// Invisible edges that only arrange nodes; drawn after the real ones.
+    var layoutEdges: [Edge] = []
+
+    public static func build(_ analysis: Analysis, options: DiagramOptions = DiagramOptions()) throws -> Diagram {
+        var builder = try DiagramBuilder(analysis, options: options)
+        return builder.build()
+    }
+
+    init(_ analysis: Analysis, options: DiagramOptions) throws {
+        let model = analysis.model
+        self.analysis = analysis
+        self.model = model
+        self.options = options
+        explainer = Explainer(model: model)
+        var findings: [String: [String]] = [:]
+        for finding in analysis.findings where !finding.isSuppressed && !(findings[finding.subject]?.contains(finding.rule) ?? false) {
+            findings[finding.subject, default: []].append(finding.rule)
+        }
+        self.findings = findings
+        placement = model.assets.indices.map { Self.placement(of: $0, in: model) }
+
+        let holdsData = { (items: [Int]) in items.contains { [.cui, .fci].contains(model.data[$0].dataClass) } }
+        switch options.view {
+        case .boundary:
+            showAsset = model.assets.map { _ in true }
+            showProvider = model.providers.map { _ in true }
+        case .dataflow:
+            showAsset = model.assets.indices.map { holdsData(analysis.holdings(ofAsset: $0)) }
+            showProvider = model.providers.indices.map { holdsData(analysis.holdings(ofProvider: $0)) }
+        case .network:
+            // SaaS tenants and cloud appliances hosted on a provider are on none of the organization's networks.
+            showAsset = model.assets.indices.map { a in
+                model.assets[a].type.isNetworkNode && (Self.placement(of: a, in: model) != nil || !Self.hostedOnProvider(a, in: model))
+            }
+            showProvider = model.providers.map { _ in false }
+        }
+        collapsedInto = model.assets.map { _ in nil }
+        if let focus = options.focus {
+            guard let element = model.names[focus] else {
+                throw DiagramError.unknownElement(focus, suggestion: Suggestion.nearest(to: focus, in: model.names.keys.sorted()))
+            }
+            restrict(toNeighbourhoodOf: element)
+        }
+        let visible = showAsset.count { $0 }
+        if visible > options.collapseAbove {
+            let expanded = Set(options.expand.compactMap { id -> Int? in
+                guard case .zone(let z)? = model.names[id] else { return nil }
+                return topZone(z)
+            })
+            for a in model.assets.indices where showAsset[a] {
+                if let zone = placement[a], !expanded.contains(topZone(zone)) {
+                    collapsedInto[a] = topZone(zone)
+                    if collapsedMember[topZone(zone)] == nil { collapsedMember[topZone(zone)] = a }
+                }
+            }
+        }
+    }
+
+    /// Where an asset is drawn: its zone, or its host's when it names none.
+    static func placement(of asset: Int, in model: Model) -> Int? {
+        var current = asset
+        for _ in 0..<model.assets.count {
+            if let zone = model.assets[current].zone { return zone }
+            guard case .asset(let host)? = model.assets[current].hostedOn else { return nil }
+            current = host
+        }
+        return nil
+    }
+
+    static func hostedOnProvider(_ asset: Int, in model: Model) -> Bool {
+        var current = asset
+        for _ in 0..<model.assets.count {
+            switch model.assets[current].hostedOn {
+            case .provider?: return true
+            case .asset(let host)?: current = host
+            case nil: return false
+            }
+        }
+        return false
+    }
+
+    func topZone(_ zone: Int) -> Int {
+        var current = zone
+        while let parent = model.zones[current].parent { current = parent }
+        return current
+    }
+
+    // MARK: Focus
+
+    /// Keeps the elements within `depth` relations of `element` (relations, `via` devices, hosting and zone
+    /// membership all count as one step).
+    private mutating func restrict(toNeighbourhoodOf element: ElementRef) {
+        let (assets, providers, zones) = (model.assets.count, model.providers.count, model.zones.count)
+        func index(_ endpoint: Endpoint) -> Int {
+            switch endpoint {
+            case .asset(let a): a
+            case .provider(let p): assets + p
+            case .zone(let z): assets + providers + z
+            }
+        }
+        var neighbours = [[Int]](repeating: [], count: assets + providers + zones)
+        func connect(_ a: Int, _ b: Int) {
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+        }
+        for flow in model.flows {
+            connect(index(flow.from), index(flow.to))
+            for device in flow.via { connect(device, index(flow.from)); connect(device, index(flow.to)) }
+        }
+        for link in model.links {
+            connect(index(link.a), index(link.b))
+            for device in link.via { connect(device, index(link.a)); connect(device, index(link.b)) }
+        }
+        for access in model.accesses { connect(index(access.from), index(access.to)) }
+        for protection in model.protections { connect(index(protection.from), index(protection.to)) }
+        for (a, asset) in model.assets.enumerated() {
+            switch asset.hostedOn {
+            case .asset(let host)?: connect(a, host)
+            case .provider(let host)?: connect(a, assets + host)
+            case nil: break
+            }
+            if let zone = asset.zone { connect(a, assets + providers + zone) }
+        }
+        let start = switch element {
+        case .asset(let a): a
+        case .provider(let p): assets + p
+        case .zone(let z): assets + providers + z
+        case .data: -1
+        }
+        var distance = [Int](repeating: -1, count: neighbours.count)
+        var queue: [Int] = []
+        if start >= 0 {
+            distance[start] = 0
+            queue.append(start)
+        } else if case .data(let d) = element {
+            // A data item's neighbourhood: whatever holds it.
+            for a in 0..<assets where analysis.holdings(ofAsset: a).contains(d) { distance[a] = 0; queue.append(a) }
+            for p in 0..<providers where analysis.holdings(ofProvider: p).contains(d) { distance[assets + p] = 0; queue.append(assets + p) }
+        }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            guard distance[node] < options.depth else { continue }
+            for next in neighbours[node] where distance[next] < 0 {
+                distance[next] = distance[node] + 1
+                queue.append(next)
+            }
+        }
+        for a in 0..<assets { showAsset[a] = showAsset[a] && distance[a] >= 0 }
+        for p in 0..<providers { showProvider[p] = showProvider[p] && distance[assets + p] >= 0 }
+    }
+}

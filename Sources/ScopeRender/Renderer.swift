@@ -1,0 +1,115 @@
+import CGraphviz
+import Foundation
+
+/// What a diagram can be written as.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case svg, png, pdf, dot
+
+    /// The format named by a file's extension, if any.
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: ".") else { return nil }
+        self.init(rawValue: path[path.index(after: dot)...].lowercased())
+    }
+}
+
+/// Graphviz's layout engines that cuiscope uses.
+public enum LayoutEngine: String, CaseIterable, Sendable {
+    case dot, fdp, sfdp
+
+    /// `dot` draws clusters best, and collapsing keeps what it is given small (at most a few hundred assets
+    /// and edges), with `mclimit`/`nslimit` bounding its work. `sfdp` handles clusters badly (17 s where `dot`
+    /// takes 0.3 s on a collapsed 100k-asset boundary), so it is kept for graphs too large for anything else.
+    public static func forSize(_ nodes: Int) -> LayoutEngine { nodes <= 5_000 ? .dot : .sfdp }
+}
+
+/// Lays out and renders DOT text through libgvc: cgraph parses it, gvc lays it out and renders it.
+public struct Renderer: Sendable {
+    public var engine: LayoutEngine?
+    /// A layout that takes longer is abandoned and reported.
+    public var timeout: Duration
+
+    public init(engine: LayoutEngine? = nil, timeout: Duration = .seconds(60)) {
+        self.engine = engine
+        self.timeout = timeout
+    }
+
+    /// The rendered bytes of `diagram`; DOT is our own text, the other formats come from Graphviz.
+    public func render(_ diagram: Diagram, as format: OutputFormat) throws -> Data {
+        try render(dot: DOTWriter.write(diagram), nodeCount: diagram.nodeCount, as: format)
+    }
+
+    func render(dot text: String, nodeCount: Int, as format: OutputFormat) throws -> Data {
+        guard format != .dot else { return Data(text.utf8) }
+        let engine = engine ?? LayoutEngine.forSize(nodeCount)
+        // Graphviz cannot be interrupted, so the layout runs on a thread of its own and is abandoned at the
+        // deadline; the command then exits, which stops it.
+        let box = ResultBox()
+        let thread = Thread {
+            box.set(Result { try Renderer.layoutAndRender(text, engine: engine, format: format) })
+        }
+        thread.stackSize = 64 << 20  // dot recurses deeply on large graphs
+        thread.start()
+        guard box.wait(timeout: timeout) else {
+            throw GraphvizError("the \(engine.rawValue) layout took longer than \(timeout.components.seconds) s and was stopped;"
+                                + " draw less (--focus, or let zones collapse) or try --layout sfdp")
+        }
+        return try box.result!.get()
+    }
+
+    private static func layoutAndRender(_ text: String, engine: LayoutEngine, format: OutputFormat) throws -> Data {
+        try Graphviz.shared.withContext { gvc in
+            var count: Int32 = 0
+            if gvPluginList(gvc, "layout", &count, nil) == nil || count == 0 {
+                throw GraphvizError("Graphviz has no layout plugins: its plugin configuration (config6a) is missing;"
+                                    + " run `libgvc6-config-update -c` as root, or reinstall libgvc6")
+            }
+            guard let graph = agmemread(text) else {
+                throw GraphvizError("Graphviz could not read the diagram: " + lastError())
+            }
+            defer { agclose(graph) }
+            guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
+                throw GraphvizError("the \(engine.rawValue) layout failed: " + lastError())
+            }
+            defer { gvFreeLayout(gvc, graph) }
+            var bytes: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            guard gvRenderData(gvc, graph, format.rawValue, &bytes, &length) == 0, let bytes else {
+                throw GraphvizError("Graphviz could not render \(format.rawValue): " + lastError())
+            }
+            defer { gvFreeRenderData(bytes) }
+            return Data(bytes: bytes, count: Int(length))
+        }
+    }
+
+    private static func lastError() -> String {
+        guard let message = aglasterr() else { return "no message" }
+        let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "no message" : text
+    }
+}
+
+/// Hands a result from the layout thread to the waiting caller.
+private final class ResultBox: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var stored: Result<Data, Error>?
+
+    var result: Result<Data, Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    func set(_ result: Result<Data, Error>) {
+        lock.lock()
+        stored = result
+        lock.unlock()
+        semaphore.signal()
+    }
+
+    func wait(timeout: Duration) -> Bool {
+        let (seconds, attoseconds) = timeout.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        return semaphore.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success
+    }
+}

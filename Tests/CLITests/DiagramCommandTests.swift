@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite struct DiagramCommandTests {
+    @Test func writesEachFormatByExtensionAtomically() throws {
+        let directory = try CLI.temporaryDirectory()
+        let model = CLI.packageRoot.appendingPathComponent("Models/fci-shop.scope").path
+        for (file, magic) in [("a.svg", "<?xml"), ("a.png", "\u{89}PNG"), ("a.pdf", "%PDF-"), ("a.dot", "digraph")] {
+            let result = try CLI.run(["diagram", model, "-o", file], in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            let data = try Data(contentsOf: directory.appendingPathComponent(file))
+            #expect(data.starts(with: magic.unicodeScalars.map { UInt8($0.value) }), "\(file)")
+        }
+        let explicit = try CLI.run(["diagram", model, "-o", "picture.out", "--format", "svg"], in: directory)
+        #expect(explicit.status == 0)
+        #expect(try String(contentsOf: directory.appendingPathComponent("picture.out"), encoding: .utf8).hasPrefix("<?xml"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == ["a.dot", "a.pdf", "a.png", "a.svg", "picture.out"], "no temporary files are left behind")
+    }
+
+    @Test func viewsAndFocus() throws {
+        let directory = try CLI.temporaryDirectory()
+        for view in ["boundary", "dataflow", "network"] {
+            #expect(try CLI.run(["diagram", "Models/acme-precision.scope", "--view", view, "-o", directory.appendingPathComponent("\(view).dot").path]).status == 0)
+        }
+        let focused = try CLI.run(["diagram", "Models/acme-precision.scope", "--focus", "mail", "-o", directory.appendingPathComponent("f.dot").path])
+        #expect(focused.status == 0)
+        let dot = try String(contentsOf: directory.appendingPathComponent("f.dot"), encoding: .utf8)
+        #expect(dot.contains("\"asset:mail\"") && !dot.contains("\"asset:plm\""))
+    }
+
+    @Test func usageAndIOErrorsExitThree() throws {
+        let directory = try CLI.temporaryDirectory()
+        let model = "Models/acme-precision.scope"
+        let noFormat = try CLI.run(["diagram", model, "-o", directory.appendingPathComponent("x.gif").path])
+        #expect(noFormat.status == 3)
+        #expect(noFormat.stderr.contains("cannot tell the format from"))
+        let badView = try CLI.run(["diagram", model, "--view", "sky", "-o", "x.svg"])
+        #expect(badView.status == 3)
+        let unknownFocus = try CLI.run(["diagram", model, "--focus", "maill", "-o", directory.appendingPathComponent("x.svg").path])
+        #expect(unknownFocus.status == 3)
+        #expect(unknownFocus.stderr == "cuiscope: no element `maill` in the model; did you mean `mail`?\n")
+        let unwritable = try CLI.run(["diagram", model, "-o", "/nonexistent-dir/x.svg"])
+        #expect(unwritable.status == 3)
+        #expect(unwritable.stderr.hasPrefix("cuiscope: cannot write /nonexistent-dir/x.svg"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func modelErrorsExitTwoAndWriteNothing() throws {
+        let directory = try CLI.temporaryDirectory()
+        let result = try CLI.run(["diagram", "-", "-o", "x.svg"], stdin: "asset a { type sever }\n", in: directory)
+        #expect(result.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
