@@ -153,7 +153,7 @@ enum Fixtures {
         #expect(expandedIDs.contains("asset:plm") && expandedIDs.contains("zone:corp") && !expandedIDs.contains("zone:enclave"))
         let capped = try DiagramBuilder.build(analysis, options: DiagramOptions(collapseAbove: 10, maximumEdges: 3))
         #expect(capped.edges.filter { !$0.attributes.contains(Attribute("style", "invis")) }.count == 3)
-        #expect(capped.attributes.first == Attribute("label", "Acme Precision Parts: CMMC assessment boundary (32 more connections not drawn)"))
+        #expect(capped.attributes.first == Attribute("label", "Acme Precision Parts: CMMC assessment boundary (26 more connections not drawn)"))
     }
 
     @Test func graphvizErrorsSurfaceWithTheirMessage() throws {
