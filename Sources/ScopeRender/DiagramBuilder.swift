@@ -22,9 +22,12 @@ public struct DiagramOptions: Sendable {
     public var collapseAbove: Int
     /// Collapsed views draw at most this many aggregated edges; the title says how many were left out.
     public var maximumEdges: Int
+    /// A design change to mark: added elements and relations in green, removed ones ghosted.
+    public var changes: DiagramChanges?
 
     public init(view: DiagramView = .boundary, focus: String? = nil, depth: Int = 1, expand: Set<String> = [],
-                collapseAbove: Int = 250, maximumEdges: Int = 400) {
+                collapseAbove: Int = 250, maximumEdges: Int = 400, changes: DiagramChanges? = nil) {
+        self.changes = changes
         self.view = view
         self.focus = focus
         self.depth = depth

@@ -62,7 +62,7 @@ enum DiagramStyle {
     }
 
     /// The legend: one row per category and per edge kind in use, as an HTML-like table.
-    static func legend(categories: [AssetCategory], edges: [EdgeKind], providers: Bool, findings: Bool) -> Node {
+    static func legend(categories: [AssetCategory], edges: [EdgeKind], providers: Bool, findings: Bool, changes: Bool = false) -> Node {
         var rows = ""
         for category in categories {
             let style = style(category)
@@ -75,6 +75,10 @@ enum DiagramStyle {
         }
         if findings {
             rows += "<tr><td border=\"2\" color=\"#c0392b\" width=\"28\">!</td><td align=\"left\">has findings (rule ids listed)</td></tr>"
+        }
+        if changes {
+            rows += "<tr><td border=\"3\" color=\"\(DiagramChanges.addedColor)\" width=\"28\">+</td><td align=\"left\">added or changed by this change</td></tr>"
+            rows += "<tr><td border=\"1\" color=\"\(DiagramChanges.removedColor)\" width=\"28\">−</td><td align=\"left\">removed (ghost)</td></tr>"
         }
         for kind in edges {
             let sample = switch kind {

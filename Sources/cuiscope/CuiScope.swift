@@ -1,11 +1,10 @@
 import ArgumentParser
 import Foundation
 import ScopeRender
+import ScopeReport
 
 @main
 struct CuiScope: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "cuiscope",
         abstract: "Find which systems fall inside a CMMC assessment boundary, and why.",
@@ -13,8 +12,8 @@ struct CuiScope: ParsableCommand {
         Models are `*.scope` files (see README.md). Exit codes: 0 ran clean, 1 findings at or above \
         --fail-on, 2 the model has errors, 3 usage or I/O error.
         """,
-        version: "cuiscope \(version) (Graphviz \(Graphviz.shared.version))",
-        subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Fmt.self, Init.self, Rules.self]
+        version: "cuiscope \(CuiscopeVersion.current) (Graphviz \(Graphviz.shared.version))",
+        subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Diff.self, Fmt.self, Init.self, Rules.self]
     )
 
     /// argument-parser exits 64 on a usage error; CLI.md promises 3. Help and `--version` still exit 0.

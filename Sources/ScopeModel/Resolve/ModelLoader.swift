@@ -15,6 +15,12 @@ public struct ModelLoader: Sendable {
         public var files: [SourceFile]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+        public init(model: Model?, diagnostics: [Diagnostic], files: [SourceFile]) {
+            self.model = model
+            self.diagnostics = diagnostics
+            self.files = files
+        }
     }
 
     /// Loads the model rooted at `path`. Throws only when the root file itself cannot be read (an I/O

@@ -27,7 +27,43 @@ extension DiagramBuilder {
             Attribute("tooltip", "\(asset.id): \(category.title)\n" + reasons.joined(separator: "\n")),
         ]
         if findings[asset.id] != nil { attributes += DiagramStyle.findingBorder }
-        return Node(id: nodeID(asset: a), attributes: attributes)
+        return Node(id: nodeID(asset: a), attributes: marked(attributes, id: asset.id))
+    }
+
+    /// A diff diagram's marks: a new asset in green with `+`, a changed one with the category it had.
+    func marked(_ attributes: [Attribute], id: String) -> [Attribute] {
+        guard let changes = options.changes else { return attributes }
+        var result = attributes
+        func relabel(_ transform: (String) -> String) {
+            if let index = result.firstIndex(where: { $0.name == "label" }), case .text(let text) = result[index].value {
+                result[index] = Attribute("label", transform(text))
+            }
+        }
+        if changes.addedAssets.contains(id) {
+            relabel { "+ " + $0 }
+            result += [Attribute("color", DiagramChanges.addedColor), Attribute("penwidth", "3")]
+        } else if let before = changes.changedAssets[id] {
+            relabel { $0 + "\nwas \(before.rawValue)" }
+            result += [Attribute("color", DiagramChanges.addedColor), Attribute("penwidth", "3"), Attribute("style", "filled,bold,dashed")]
+        }
+        return result
+    }
+
+    /// Ghosts of the assets a change removed.
+    func removedCluster() -> Cluster? {
+        guard let removed = options.changes?.removedAssets, !removed.isEmpty else { return nil }
+        var cluster = Cluster(id: "removed", attributes: [
+            Attribute("label", "Removed by this change"), Attribute("id", "removed"), Attribute("style", "rounded,dashed"),
+            Attribute("color", DiagramChanges.removedColor), Attribute("fontcolor", DiagramChanges.removedColor),
+        ])
+        cluster.nodes = removed.map { id, category in
+            Node(id: "removed:" + id, attributes: [
+                Attribute("shape", DiagramStyle.style(category).shape), Attribute("style", "dashed"),
+                Attribute("color", DiagramChanges.removedColor), Attribute("fontcolor", DiagramChanges.removedColor),
+                Attribute("label", "− \(id)\nwas \(category.rawValue)"), Attribute("id", "removed-" + id),
+            ])
+        }
+        return cluster
     }
 
     func providerNode(_ p: Int) -> Node {
@@ -49,7 +85,7 @@ extension DiagramBuilder {
             Attribute("tooltip", "\(provider.id): \(role.rawValue)\n" + analysis.reasons(forProvider: p).map(explainer.text).joined(separator: "\n")),
         ]
         if findings[provider.id] != nil { attributes += DiagramStyle.findingBorder }
-        return Node(id: nodeID(provider: p), attributes: attributes)
+        return Node(id: nodeID(provider: p), attributes: marked(attributes, id: provider.id))
     }
 
     /// One node standing for a collapsed zone: its name and how many assets of each category it holds.

@@ -37,7 +37,7 @@ extension DiagramBuilder {
                 Attribute("color", "#566573"), Attribute("fontcolor", "#2c3e50"),
             ])
             providers.nodes = model.providers.indices.filter { showProvider[$0] }.map(providerNode)
-            diagram.root.clusters = [boundary, rest, providers]
+            diagram.root.clusters = [boundary, rest, providers] + (removedCluster().map { [$0] } ?? [])
             layoutEdges += gridEdges(boundary.nodes) + gridEdges(rest.nodes) + gridEdges(providers.nodes)
         case .dataflow:
             diagram.root.nodes = model.assets.indices.filter { showAsset[$0] && collapsedInto[$0] == nil }.map(assetNode)
@@ -65,7 +65,7 @@ extension DiagramBuilder {
         diagram.root.nodes.append(DiagramStyle.legend(
             categories: AssetCategory.allCases.filter(categories.contains), edges: DiagramStyle.EdgeKind.allCases.filter(edgeKinds.contains),
             providers: model.providers.indices.contains { showProvider[$0] && analysis.providerRoles[$0].inScope },
-            findings: !findings.isEmpty))
+            findings: !findings.isEmpty, changes: options.changes != nil))
         return diagram
     }
 
@@ -90,6 +90,8 @@ extension DiagramBuilder {
         var lhead: String?
         var ltail: String?
         var bothWays = false
+        /// The relation as written (`flow a -> b`), to match a diff's added relations.
+        var relation: String?
     }
 
     /// Where an end of a relation is drawn: a node, and the cluster to clip at when the end is a zone.
@@ -106,12 +108,13 @@ extension DiagramBuilder {
     private mutating func edges(anchors: [Int: (cluster: String, node: String)]) -> [Edge] {
         var pending: [PendingEdge] = []
         func add(_ from: Endpoint, _ to: Endpoint, _ kind: DiagramStyle.EdgeKind, id: String, subject: String, label: String? = nil,
-                 bothWays: Bool = false) {
+                 bothWays: Bool = false, relation: RelationRef? = nil) {
             guard let tail = end(from, anchors: anchors), let head = end(to, anchors: anchors), tail.node != head.node else { return }
             // An asset inside the zone it points at is drawn inside it already.
             if head.cluster != nil, case .zone(let z) = to, case .asset(let a) = from, isInside(a, zone: z) { return }
             pending.append(PendingEdge(from: tail.node, to: head.node, kind: kind, id: id, subject: subject, label: label,
-                                       lhead: head.cluster, ltail: tail.cluster, bothWays: bothWays))
+                                       lhead: head.cluster, ltail: tail.cluster, bothWays: bothWays,
+                                       relation: relation.map(explainer.relationText)))
         }
         for (f, flow) in model.flows.enumerated() {
             let carried = carriedText(flow)
@@ -122,7 +125,7 @@ extension DiagramBuilder {
             let ends = [flow.from] + flow.via.map(Endpoint.asset) + [flow.to]
             for (a, b) in zip(ends, ends.dropFirst()) {
                 add(a, b, kind, id: "flow-\(f)", subject: subject, label: options.view == .dataflow ? carried.text : nil,
-                    bothWays: flow.bidirectional)
+                    bothWays: flow.bidirectional, relation: .flow(f))
             }
         }
         // Hosting moves data to the host, so every view draws it where both ends are shown.
@@ -138,21 +141,42 @@ extension DiagramBuilder {
                 let kind: DiagramStyle.EdgeKind = link.separation.separates ? .separated : .link
                 let subject = explainer.subject(.link(l))
                 let ends = [link.a] + link.via.map(Endpoint.asset) + [link.b]
-                for (a, b) in zip(ends, ends.dropFirst()) { add(a, b, kind, id: "link-\(l)", subject: subject) }
+                for (a, b) in zip(ends, ends.dropFirst()) { add(a, b, kind, id: "link-\(l)", subject: subject, relation: .link(l)) }
             }
         }
         for (i, access) in model.accesses.enumerated() {
             // The data-flow view shows people's access: it is how they come to process CUI.
             let isPeople = if case .asset(let a) = access.from { model.assets[a].type.isPeople } else { false }
             guard options.view == .boundary || (options.view == .dataflow && isPeople && !access.admin) else { continue }
-            add(access.from, access.to, access.admin ? .admin : .access, id: "access-\(i)", subject: explainer.subject(.access(i)))
+            add(access.from, access.to, access.admin ? .admin : .access, id: "access-\(i)", subject: explainer.subject(.access(i)),
+                relation: .access(i))
         }
         if options.view == .boundary {
             for (i, protection) in model.protections.enumerated() {
-                add(protection.from, protection.to, .protects, id: "protects-\(i)", subject: explainer.subject(.protects(i)))
+                add(protection.from, protection.to, .protects, id: "protects-\(i)", subject: explainer.subject(.protects(i)),
+                    relation: .protects(i))
             }
         }
-        return finish(pending)
+        return finish(pending) + removedEdges()
+    }
+
+    /// Ghosts of the relations a change removed, between whatever of their ends is still drawn.
+    private func removedEdges() -> [Edge] {
+        guard let removed = options.changes?.removedRelations else { return [] }
+        func node(_ id: String) -> String? {
+            switch model.names[id] {
+            case .asset(let a)?: showAsset[a] ? nodeID(asset: a) : nil
+            case .provider(let p)?: showProvider[p] ? nodeID(provider: p) : nil
+            default: options.changes?.removedAssets.contains { $0.id == id } == true ? "removed:" + id : nil
+            }
+        }
+        return removed.enumerated().compactMap { index, entry in
+            guard let from = node(entry.from), let to = node(entry.to) else { return nil }
+            return Edge(from: from, to: to, attributes: [
+                Attribute("style", "dashed"), Attribute("color", DiagramChanges.removedColor), Attribute("id", "removed-relation-\(index)"),
+                Attribute("tooltip", "removed: " + entry.relation),
+            ])
+        }
     }
 
     private func isInside(_ asset: Int, zone: Int) -> Bool {
@@ -216,6 +240,9 @@ extension DiagramBuilder {
             attributes.append(Attribute("id", entry.count > 1 ? edge.id + "-x\(entry.count)" : edge.id))
             attributes.append(Attribute("tooltip", entry.count > 1 ? "\(entry.count) relations" : edge.subject))
             if edge.bothWays { attributes.append(Attribute("dir", "both")) }
+            if let relation = edge.relation, options.changes?.addedRelations.contains(relation) == true {
+                attributes += [Attribute("color", DiagramChanges.addedColor), Attribute("penwidth", "3")]
+            }
             if let label = edge.label { attributes.append(Attribute("label", label)) }
             if let lhead = edge.lhead { attributes.append(Attribute("lhead", lhead)) }
             if let ltail = edge.ltail { attributes.append(Attribute("ltail", ltail)) }

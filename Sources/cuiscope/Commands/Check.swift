@@ -7,7 +7,7 @@ struct Check: ParsableCommand {
         abstract: "Analyze a model: findings grouped by severity, then the scope summary."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
 
     @OptionGroup var options: AnalysisOptions
 
@@ -22,6 +22,7 @@ struct Check: ParsableCommand {
         switch format {
         case .text: Terminal.write(CheckTextReporter(style: options.style).render(analysis, path: options.model))
         case .json: Terminal.write(CheckJSONReporter().render(analysis, path: options.model))
+        case .sarif: Terminal.write(SARIFReporter(artifactURI: RepositoryURI.mapper()).render(analysis.findings))
         }
         if failOn.fails(analysis.findings) { throw ExitStatus.findings.exitCode }
     }
