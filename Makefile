@@ -49,9 +49,10 @@ diagrams: build
 # Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations
 # (parse, resolve, analysis) and up to 100k assets (boundary diagram).
 bench: deps
-	$(SWIFT) build -c release --product ScopeBench
+	$(SWIFT) build -c release
 	.build/release/ScopeBench
 	.build/release/ScopeBench render
+	.build/release/ScopeBench diff
 
 clean:
 	rm -rf .build

@@ -71,7 +71,47 @@ func runChildren(_ arguments: [[String]]) {
     }
 }
 
-// Usage: ScopeBench [SIZE] | ScopeBench render [ASSETS] | ScopeBench model RELATIONS FILE.
+/// Times the release `cuiscope` on a generated model: `check` of it, and `diff` against a copy with 1% of
+/// its relations changed (their encryption, data or MFA). Median of three runs each.
+func measureDiff(relations: Int) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cuiscope-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let base = SyntheticModel(relations: relations).text()
+    var relationLine = 0
+    let head = base.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        guard ["flow ", "link ", "access ", "protects "].contains(where: { line.hasPrefix($0) }) else { return line }
+        relationLine += 1
+        guard relationLine % 100 == 0 else { return line }
+        if line.contains("mfa yes") { return Substring(line.replacingOccurrences(of: "mfa yes", with: "mfa no")) }
+        if line.contains("carries d") { return Substring(line.replacingOccurrences(of: "carries d", with: "carries d1")) }
+        return line + " { separation logical }"
+    }.joined(separator: "\n")
+    let basePath = directory.appendingPathComponent("base.scope").path, headPath = directory.appendingPathComponent("head.scope").path
+    FileManager.default.createFile(atPath: basePath, contents: Data(base.utf8))
+    FileManager.default.createFile(atPath: headPath, contents: Data(head.utf8))
+    let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cuiscope")
+    func median(_ arguments: [String]) -> Double {
+        let times = (0..<3).map { _ -> Double in
+            let process = Process()
+            process.executableURL = cli
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let start = DispatchTime.now()
+            try? process.run()
+            process.waitUntilExit()
+            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        }
+        return times.sorted()[1]
+    }
+    let check = median(["check", headPath, "--format", "json", "--fail-on", "never"])
+    let diff = median(["diff", basePath, headPath, "--format", "json", "--fail-on", "never"])
+    print(String(format: "%8d relations, %d changed: check %.3f s, diff %.3f s, diff/check %.2f", relations, relationLine / 100,
+                 check, diff, diff / check))
+}
+
+// Usage: ScopeBench [SIZE] | ScopeBench render [ASSETS] | ScopeBench diff | ScopeBench model RELATIONS FILE.
 // Without a size each mode measures all its sizes.
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Unbuffered, so a header comes before the children's lines.
@@ -79,6 +119,9 @@ func header(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n")
 if arguments.first == "model", arguments.count == 3, let relations = Int(arguments[1]) {
     // Writes a generated model to a file, to look at it or feed it to the CLI.
     FileManager.default.createFile(atPath: arguments[2], contents: Data(SyntheticModel(relations: relations).text().utf8))
+} else if arguments.first == "diff" {
+    header("cuiscope benchmark: diff of two models against one check (release CLI, median of 3)")
+    measureDiff(relations: 100_000)
 } else if arguments.first == "render" {
     if let assets = arguments.dropFirst().first.flatMap({ Int($0) }) {
         measureRender(assets: assets)
