@@ -77,8 +77,8 @@ struct DiffJSON: Encodable {
         try container.encode(base, forKey: .base)
         try container.encode(head, forKey: .head)
         try container.encode(diff.verdict, forKey: .verdict)
-        try container.encode(diff.assets.map(AssetChangeJSON.init), forKey: .assets)
-        try container.encode(diff.providers.map(ProviderChangeJSON.init), forKey: .providers)
+        try container.encode(diff.assets.map(ChangeJSON.init), forKey: .assets)
+        try container.encode(diff.providers.map(ChangeJSON.init), forKey: .providers)
         try container.encode(FindingsJSON(new: diff.newFindings.map(FindingJSON.init), resolved: diff.resolvedFindings.map(FindingJSON.init)),
                              forKey: .findings)
         try container.encode(diff.relations.map(RelationChangeJSON.init), forKey: .relations)
@@ -91,31 +91,30 @@ struct DiffJSON: Encodable {
         let resolved: [FindingJSON]
     }
 
-    struct AssetChangeJSON: Encodable {
-        let change: ScopeDiff.AssetChange
+    /// An element that changed: `id`, `before`, `after` (null for added or removed), and for assets `why`.
+    struct ChangeJSON: Encodable {
+        let id: String
+        let before: String?
+        let after: String?
+        let why: [String]?
+
+        init(_ change: ScopeDiff.AssetChange) {
+            (id, before, after, why) = (change.id, change.before?.rawValue, change.after?.rawValue, change.why)
+        }
+
+        init(_ change: ScopeDiff.ProviderChange) {
+            (id, before, after, why) = (change.id, change.before?.rawValue, change.after?.rawValue, nil)
+        }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: Key.self)
-            try container.encode(change.id, forKey: .id)
-            try container.encode(change.before?.rawValue, forKey: .before)
-            try container.encode(change.after?.rawValue, forKey: .after)
-            try container.encode(change.why, forKey: .why)
+            try container.encode(id, forKey: .id)
+            try container.encode(before, forKey: .before)
+            try container.encode(after, forKey: .after)
+            try container.encodeIfPresent(why, forKey: .why)
         }
 
         enum Key: String, CodingKey { case id, before, after, why }
-    }
-
-    struct ProviderChangeJSON: Encodable {
-        let change: ScopeDiff.ProviderChange
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(change.id, forKey: .id)
-            try container.encode(change.before?.rawValue, forKey: .before)
-            try container.encode(change.after?.rawValue, forKey: .after)
-        }
-
-        enum Key: String, CodingKey { case id, before, after }
     }
 
     struct RelationChangeJSON: Encodable {
