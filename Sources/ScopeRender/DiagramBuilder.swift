@@ -86,7 +86,7 @@ public struct DiagramBuilder {
             findings[finding.subject, default: []].append(finding.rule)
         }
         self.findings = findings
-        placement = model.assets.indices.map { Self.placement(of: $0, in: model) }
+        placement = model.assets.indices.map(model.zone(placing:))
 
         let holdsData = { (items: [Int]) in items.contains { [.cui, .fci].contains(model.data[$0].dataClass) } }
         switch options.view {
@@ -98,9 +98,7 @@ public struct DiagramBuilder {
             showProvider = model.providers.indices.map { holdsData(analysis.holdings(ofProvider: $0)) }
         case .network:
             // SaaS tenants and cloud appliances hosted on a provider are on none of the organization's networks.
-            showAsset = model.assets.indices.map { a in
-                model.assets[a].type.isNetworkNode && (Self.placement(of: a, in: model) != nil || !Self.hostedOnProvider(a, in: model))
-            }
+            showAsset = model.assets.indices.map { model.assets[$0].type.isNetworkNode && !model.livesWithProvider($0) }
             showProvider = model.providers.map { _ in false }
         }
         collapsedInto = model.assets.map { _ in nil }
@@ -123,29 +121,6 @@ public struct DiagramBuilder {
                 }
             }
         }
-    }
-
-    /// Where an asset is drawn: its zone, or its host's when it names none.
-    static func placement(of asset: Int, in model: Model) -> Int? {
-        var current = asset
-        for _ in 0..<model.assets.count {
-            if let zone = model.assets[current].zone { return zone }
-            guard case .asset(let host)? = model.assets[current].hostedOn else { return nil }
-            current = host
-        }
-        return nil
-    }
-
-    static func hostedOnProvider(_ asset: Int, in model: Model) -> Bool {
-        var current = asset
-        for _ in 0..<model.assets.count {
-            switch model.assets[current].hostedOn {
-            case .provider?: return true
-            case .asset(let host)?: current = host
-            case nil: return false
-            }
-        }
-        return false
     }
 
     func topZone(_ zone: Int) -> Int {

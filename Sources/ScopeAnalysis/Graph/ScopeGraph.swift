@@ -27,8 +27,8 @@ struct ScopeGraph {
         var zones = [Int?](repeating: nil, count: model.assets.count)
         var noZone = [Bool](repeating: false, count: model.assets.count)
         for asset in model.assets.indices {
-            zones[asset] = ScopeGraph.effectiveZone(of: asset, in: model)
-            noZone[asset] = ScopeGraph.livesWithProvider(asset, in: model)
+            zones[asset] = model.zone(placing: asset)
+            noZone[asset] = model.livesWithProvider(asset)
         }
         effectiveZone = zones
         inNoZone = noZone
@@ -56,32 +56,6 @@ struct ScopeGraph {
         case .provider(let i): node(provider: i)
         case .zone(let i): node(zone: i)
         }
-    }
-
-    /// The zone an asset sits in: its own; else, hosted on another asset, its host's (SCOPING.md §2.6).
-    static func effectiveZone(of asset: Int, in model: Model) -> Int? {
-        var current = asset
-        var steps = 0
-        while model.assets[current].zone == nil, case .asset(let host)? = model.assets[current].hostedOn, steps < model.assets.count {
-            current = host
-            steps += 1
-        }
-        return model.assets[current].zone
-    }
-
-    /// Hosted (directly or through other assets) on a provider, with no zone anywhere on the way.
-    static func livesWithProvider(_ asset: Int, in model: Model) -> Bool {
-        var current = asset
-        var steps = 0
-        while model.assets[current].zone == nil, steps < model.assets.count {
-            switch model.assets[current].hostedOn {
-            case .provider?: return true
-            case .asset(let host)?: current = host
-            case nil: return false
-            }
-            steps += 1
-        }
-        return false
     }
 
     /// Where an end of a flow lives, for "crosses a zone boundary": a zone (or the root, -1), or a provider's

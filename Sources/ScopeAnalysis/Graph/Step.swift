@@ -62,7 +62,7 @@ public struct Explainer: Sendable {
         case .access(let index): return relationText(.access(index))
         case .protects(let index): return relationText(.protects(index))
         case .membership(let asset):
-            let zone = ScopeGraph.effectiveZone(of: asset, in: model).map { model.zones[$0].id } ?? "the organization's network"
+            let zone = model.zone(placing: asset).map { model.zones[$0].id } ?? "the organization's network"
             return "\(model.assets[asset].id) in zone \(zone)"
         case .zoneParent(let zone):
             let parent = model.zones[zone].parent.map { model.zones[$0].id } ?? "the organization's network"
