@@ -8,6 +8,8 @@ import Testing
 
     /// Validates with Python's jsonschema (installed by the Makefile); returns its complaint, or nil.
     func validate(_ sarif: String) throws -> String? {
+        try #require(FileManager.default.fileExists(atPath: Self.schema.path),
+                     "the SARIF schema is expected at \(Self.schema.path) (../shared beside the project)")
         let file = try CLI.temporaryDirectory().appendingPathComponent("out.sarif")
         try sarif.write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
