@@ -53,3 +53,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 }
+
+extension DiagramCommandTests {
+    /// Debian's Graphviz fails every layout when its plugin configuration is missing; say so, with the fix.
+    @Test func missingPluginConfigurationIsExplained() throws {
+        let empty = try CLI.temporaryDirectory()
+        let result = try CLI.run(["diagram", "Models/fci-shop.scope", "-o", empty.appendingPathComponent("x.svg").path],
+                                 environment: ["GVBINDIR": empty.path])
+        #expect(result.status == 3)
+        #expect(result.stderr == "cuiscope: Graphviz has no layout plugins: its plugin configuration (config6a) is missing;"
+            + " run `libgvc6-config-update -c` as root, or reinstall libgvc6\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty)
+    }
+}
