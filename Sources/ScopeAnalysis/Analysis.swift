@@ -105,11 +105,10 @@ public struct Analysis: Sendable {
             reasons.append(Reason("KVM-only VDI client: its CUI stays in the VDI session, so it is Out-of-Scope"))
         }
         if let security = categorization.securityReasons[asset] { reasons.append(security) }
-        let holdsCUI = holdings.holdsAny(graph.node(asset: asset), of: graph.cuiMask) && !categorization.vdiException[asset]
+        let holdsCUI = holdings.holdsAny(graph.node(asset: asset), of: graph.cuiMask)
         if level > 1, !holdsCUI, !categorization.vdiException[asset], categorization.securityReasons[asset] == nil,
-           let path = reachability?.witness(asset), !path.steps.isEmpty {
-            let holder = model.assets[path.holder].id
-            reasons.append(Reason("can reach CUI on \(holder)", path.steps))
+           let reach = reachability?.reason(asset, in: model), !reach.steps.isEmpty {
+            reasons.append(reach)
             if let policy = item.policy, category == .crma || (level == 3 && category == .cui) {
                 reasons.append(Reason("kept free of CUI by policy: \(policy)"))
             } else if categorization.forcedByReach[asset] {
@@ -131,9 +130,7 @@ public struct Analysis: Sendable {
     }
 
     private func heldData(_ node: Int, classes: Set<DataClass>) -> [Reason] {
-        holdings.items(node).filter { classes.contains(model.data[$0].dataClass) }.map {
-            Reason("holds \(model.data[$0].id)", holdings.witness(node, $0))
-        }
+        holdings.items(node).filter { classes.contains(model.data[$0].dataClass) }.map { holdings.reason(node, $0, in: model) }
     }
 
     /// Counts for the scope summary.

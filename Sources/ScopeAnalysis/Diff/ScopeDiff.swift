@@ -118,20 +118,20 @@ public struct ScopeDiff: Sendable {
 
     /// Matched as multisets of (rule, subject): lines move in every edit, ids do not.
     private static func findingChanges(_ base: Analysis, _ head: Analysis) -> ([Finding], [Finding]) {
+        (unmatched(head.findings, against: base.findings), unmatched(base.findings, against: head.findings))
+    }
+
+    /// The unsuppressed findings of `findings` that `other` has no counterpart for.
+    private static func unmatched(_ findings: [Finding], against other: [Finding]) -> [Finding] {
         func key(_ finding: Finding) -> String { finding.rule + "\u{1}" + finding.subject }
         var remaining: [String: Int] = [:]
-        for finding in base.findings where !finding.isSuppressed { remaining[key(finding), default: 0] += 1 }
-        var new: [Finding] = []
-        for finding in head.findings where !finding.isSuppressed {
-            if let count = remaining[key(finding)], count > 0 { remaining[key(finding)] = count - 1 } else { new.append(finding) }
+        for finding in other where !finding.isSuppressed { remaining[key(finding), default: 0] += 1 }
+        return findings.filter { finding in
+            guard !finding.isSuppressed else { return false }
+            guard let count = remaining[key(finding)], count > 0 else { return true }
+            remaining[key(finding)] = count - 1
+            return false
         }
-        var unmatched: [String: Int] = [:]
-        for finding in head.findings where !finding.isSuppressed { unmatched[key(finding), default: 0] += 1 }
-        var resolved: [Finding] = []
-        for finding in base.findings where !finding.isSuppressed {
-            if let count = unmatched[key(finding)], count > 0 { unmatched[key(finding)] = count - 1 } else { resolved.append(finding) }
-        }
-        return (new, resolved)
     }
 
     private static func relationChanges(_ base: Model, _ head: Model) -> [RelationChange] {
@@ -192,7 +192,7 @@ struct RelationText {
             result.append(RelationText(key: explainer.relationText(.flow(i)), attributes: attributes, location: flow.span.location, ref: .flow(i)))
         }
         for (i, link) in model.links.enumerated() {
-            let attributes = devices(link.via).trimmingPrefixSpace
+            let attributes = devices(link.via)
                 + block([("separation", link.separation == .none ? nil : link.separation.rawValue), ("wireless", flag(link.wireless))])
             result.append(RelationText(key: explainer.relationText(.link(i)), attributes: attributes.trimmingPrefixSpace,
                                        location: link.span.location, ref: .link(i)))

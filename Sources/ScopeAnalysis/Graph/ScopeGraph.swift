@@ -76,14 +76,11 @@ struct ScopeGraph {
         }
     }
 
-    /// Zones from `zone` up to the top, `zone` first.
-    func zoneChain(from zone: Int?) -> [Int] {
-        var chain: [Int] = []
+    /// Enters `zone` and its ancestors, innermost first, stopping at the first one `enter` reports as
+    /// already entered (returns false). Across many calls each zone is entered once, so marking every
+    /// asset's zones costs linear time.
+    func enterZones(from zone: Int?, _ enter: (Int) -> Bool) {
         var current = zone
-        while let z = current, chain.count <= zoneCount {
-            chain.append(z)
-            current = model.zones[z].parent
-        }
-        return chain
+        while let z = current, enter(z) { current = model.zones[z].parent }
     }
 }

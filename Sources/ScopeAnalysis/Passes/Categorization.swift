@@ -178,10 +178,11 @@ struct SecurityFixedPoint {
         assetInScope[asset] = true
         queue.append(asset)
         guard !graph.inNoZone[asset] else { return }
-        for zone in graph.zoneChain(from: graph.effectiveZone[asset]) {
-            if zoneInScope[zone] { break }
+        graph.enterZones(from: graph.effectiveZone[asset]) { zone in
+            guard !zoneInScope[zone] else { return false }
             zoneInScope[zone] = true
             queue.append(graph.node(zone: zone))
+            return true
         }
     }
 

@@ -132,6 +132,11 @@ struct Holdings {
 
     func items(_ node: Int) -> [Int] { held.bits(node) }
 
+    /// "holds ITEM", with the shortest chain that brought it to `node`.
+    func reason(_ node: Int, _ item: Int, in model: Model) -> Reason {
+        Reason("holds \(model.data[item].id)", witness(node, item))
+    }
+
     /// The shortest chain that brought `item` to `node`, from its seed.
     func witness(_ node: Int, _ item: Int) -> [Step] {
         var chain: [Step] = []

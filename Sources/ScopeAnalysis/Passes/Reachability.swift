@@ -117,9 +117,10 @@ struct Reachability {
         // A holder somewhere inside each zone (nested zones included), and the device access reaching each zone.
         var holderInZone = [Int?](repeating: nil, count: graph.zoneCount)
         for a in 0..<graph.assetCount where isSource[a] {
-            for zone in graph.zoneChain(from: graph.effectiveZone[a]) {
-                if holderInZone[zone] != nil { break }
+            graph.enterZones(from: graph.effectiveZone[a]) { zone in
+                guard holderInZone[zone] == nil else { return false }
                 holderInZone[zone] = a
+                return true
             }
         }
         var holderAccess = [(access: Int, device: Int)?](repeating: nil, count: graph.zoneCount)
@@ -152,6 +153,11 @@ struct Reachability {
     }
 
     func isReachable(_ asset: Int) -> Bool { paths[asset] != nil }
+
+    /// "can reach CUI on HOLDER", with the path; nil when `asset` reaches no CUI.
+    func reason(_ asset: Int, in model: Model) -> Reason? {
+        witness(asset).map { Reason("can reach CUI on \(model.assets[$0.holder].id)", $0.steps) }
+    }
 
     /// The steps from `asset` to the CUI holder it reaches, and that holder.
     func witness(_ asset: Int) -> (steps: [Step], holder: Int)? {

@@ -24,9 +24,9 @@ struct RuleContext {
         explainer = Explainer(model: model)
         var zones = [Bool](repeating: false, count: graph.zoneCount)
         for a in model.assets.indices where categorization.categories[a].inScope && !graph.inNoZone[a] {
-            for zone in graph.zoneChain(from: graph.effectiveZone[a]) {
-                if zones[zone] { break }
-                zones[zone] = true
+            graph.enterZones(from: graph.effectiveZone[a]) { zone in
+                defer { zones[zone] = true }
+                return !zones[zone]
             }
         }
         zoneInScope = zones
@@ -52,7 +52,7 @@ struct RuleContext {
         let node = graph.node(endpoint)
         let mask = mask ?? graph.cuiMask
         return holdings.items(node).filter { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }.map { item in
-            explainer.text(Reason("holds \(model.data[item].id)", holdings.witness(node, item)))
+            explainer.text(holdings.reason(node, item, in: model))
         }
     }
 
@@ -60,8 +60,7 @@ struct RuleContext {
 
     /// The path by which a CUI-reachable asset reaches CUI, as one evidence line.
     func reachEvidence(_ asset: Int) -> [String] {
-        guard let path = reachability?.witness(asset) else { return [] }
-        return [explainer.text(Reason("can reach CUI on \(model.assets[path.holder].id)", path.steps))]
+        reachability?.reason(asset, in: model).map { [explainer.text($0)] } ?? []
     }
 
     /// Whether `endpoint` is a U.S. person (or U.S.-persons-only provider) in the US: `.no` when known not to

@@ -81,28 +81,23 @@ struct Diff: ParsableCommand {
     private func loadBoth(base: (shown: String, loader: any SourceLoader, path: String), head: String) throws -> (Analysis, Analysis) {
         let level = self.level
         let fromGit = git != nil
-        let jobs: [@Sendable () -> Result<(ModelLoader.Result, Analysis?), Error>] = [
-            {
-                Result {
-                    var loaded: ModelLoader.Result
-                    do {
-                        loaded = try ModelLoader(loader: base.loader).load(path: base.path)
-                    } catch where fromGit {
-                        // A model that did not exist at the revision (a new one) is compared with an empty one.
-                        loaded = ModelLoader.Result(model: Model(), diagnostics: [], files: [])
-                    }
-                    return (loaded, loaded.model.map { Analysis(model: $0, level: level) })
-                }
-            },
-            {
-                Result {
-                    let loaded = try ModelLoader().load(path: head)
-                    return (loaded, loaded.model.map { Analysis(model: $0, level: level) })
-                }
-            },
+        // A model that did not exist at the revision (a new one) is compared with an empty one.
+        let sides: [(loader: any SourceLoader, path: String, missingIsEmpty: Bool)] = [
+            (base.loader, base.path, fromGit), (FileSystemLoader(), head, false),
         ]
         let results = ResultSlots(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { results.set($0, jobs[$0]()) }
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let side = sides[index]
+            results.set(index, Result {
+                var loaded: ModelLoader.Result
+                do {
+                    loaded = try ModelLoader(loader: side.loader).load(path: side.path)
+                } catch where side.missingIsEmpty {
+                    loaded = ModelLoader.Result(model: Model(), diagnostics: [], files: [])
+                }
+                return (loaded, loaded.model.map { Analysis(model: $0, level: level) })
+            })
+        }
         let baseResult = results.get(0), headResult = results.get(1)
         let baseSide: (ModelLoader.Result, Analysis?), headSide: (ModelLoader.Result, Analysis?)
         switch (baseResult, headResult) {

@@ -27,13 +27,8 @@ struct Fmt: ParsableCommand {
         var unformatted: [String] = []
         for path in files {
             let isStandardInput = path == "-"
-            let bytes: [UInt8]
-            do {
-                bytes = isStandardInput ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : try FileSystemLoader().load(path)
-            } catch {
-                throw CommandFailure("cannot read \(path): \(error)")
-            }
-            let file = SourceFile(path: isStandardInput ? "<stdin>" : path, bytes: bytes)
+            let file = try ModelInput.source(path)
+            let bytes = file.bytes
             let (tree, diagnostics) = Parser.parse(file)
             if diagnostics.contains(where: { $0.severity == .error }) {
                 Terminal.report(diagnostics, noColor: noColor)
