@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layering is one-way: ScopeModel ← ScopeAnalysis ← ScopeRender/ScopeReport ← cuiscope.
-// See ../shared/design/ARCHITECTURE.md.
+// See docs/architecture.md.
 let package = Package(
     name: "cuiscope",
     platforms: [.macOS(.v13)],
@@ -32,9 +32,10 @@ let package = Package(
         ),
         // Run on purpose (`make bench`), never from `make test`.
         .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel", "ScopeAnalysis", "ScopeRender"], path: "Benchmarks/ScopeBench"),
-        .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"]),
         .testTarget(name: "ScopeAnalysisTests", dependencies: ["ScopeAnalysis"]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeAnalysis", "ScopeModel"]),
+        .testTarget(name: "ScopeReportTests", dependencies: ["ScopeReport", "ScopeAnalysis", "ScopeModel"]),
         .testTarget(name: "CLITests", dependencies: ["ScopeModel"]),
     ]
 )

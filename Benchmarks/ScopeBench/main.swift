@@ -88,8 +88,8 @@ func measureDiff(relations: Int) {
         return line + " { separation logical }"
     }.joined(separator: "\n")
     let basePath = directory.appendingPathComponent("base.scope").path, headPath = directory.appendingPathComponent("head.scope").path
-    FileManager.default.createFile(atPath: basePath, contents: Data(base.utf8))
-    FileManager.default.createFile(atPath: headPath, contents: Data(head.utf8))
+    try? Data(base.utf8).write(to: URL(fileURLWithPath: basePath))
+    try? Data(head.utf8).write(to: URL(fileURLWithPath: headPath))
     let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cuiscope")
     func median(_ arguments: [String]) -> Double {
         let times = (0..<3).map { _ -> Double in
@@ -118,7 +118,12 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 func header(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 if arguments.first == "model", arguments.count == 3, let relations = Int(arguments[1]) {
     // Writes a generated model to a file, to look at it or feed it to the CLI.
-    FileManager.default.createFile(atPath: arguments[2], contents: Data(SyntheticModel(relations: relations).text().utf8))
+    do {
+        try Data(SyntheticModel(relations: relations).text().utf8).write(to: URL(fileURLWithPath: arguments[2]))
+    } catch {
+        FileHandle.standardError.write(Data("ScopeBench: cannot write \(arguments[2]): \(error)\n".utf8))
+        exit(3)
+    }
 } else if arguments.first == "diff" {
     header("cuiscope benchmark: diff of two models against one check (release CLI, median of 3)")
     measureDiff(relations: 100_000)

@@ -16,76 +16,43 @@ public struct Analysis: Sendable {
 
     private let graph: ScopeGraph
     private let holdings: Holdings
-    private let reachability: Reachability?
+    private let reachability: Reachability
+    private let security: SecurityProtection
     private let categorization: Categorization
 
     /// Analyzes `model` at `level` (default: the model's own).
     public init(model: Model, level: Int? = nil) {
-        self.model = model
         let level = level ?? model.organization.level
-        self.level = level
         let graph = ScopeGraph(model)
+        // The passes, in order; each reads only what the passes before it produced.
+        // 1. Which data every asset, provider and zone holds, and how it got there.
         let holdings = Holdings(graph: graph)
-        var reachability: Reachability?
-        let categorization = Categorization(graph: graph, holdings: holdings, level: level) { isSource in
-            let result = Reachability(graph: graph, isSource: isSource)
-            reachability = result
-            return result
-        }
+        // 2. Which assets share a network or a channel with CUI (needs the CUI holders).
+        let reachability = Reachability(graph: graph, holdings: holdings, level: level)
+        // 3. What protects the scope: seeded by CUI holders and reachable assets, to a fixed point.
+        let security = SecurityProtection(graph: graph, holdings: holdings, reachability: reachability, level: level)
+        // 4. The category ladder, first match wins, over the three results above; provider roles.
+        let categorization = Categorization(graph: graph, holdings: holdings, reachability: reachability,
+                                            security: security, level: level)
+        // 5. The rule catalogue, over everything above.
+        let context = RuleContext(model: model, level: level, graph: graph, holdings: holdings, reachability: reachability,
+                                  categorization: categorization)
+        let found = RuleFindings(context: context)
+        // 6. The model's `suppress` statements, matched against the findings.
+        let suppressed = Suppressions(model.suppressions, findings: found.findings, in: model)
+
+        self.model = model
+        self.level = level
         self.graph = graph
         self.holdings = holdings
         self.reachability = reachability
+        self.security = security
         self.categorization = categorization
         assetCategories = categorization.categories
         assetRoles = categorization.roles
         providerRoles = categorization.providerRoles
-
-        let context = RuleContext(model: model, level: level, graph: graph, holdings: holdings,
-                                  categorization: categorization, reachability: reachability)
-        var findings = Rule.catalogue.filter { $0.levels.contains(level) }.flatMap { $0.check($0, context) }
-        var diagnostics = DiagnosticBag()
-        Analysis.applySuppressions(model.suppressions, to: &findings, diagnostics: &diagnostics)
-        self.findings = Analysis.reportOrder(findings, files: model.files)
-        self.diagnostics = diagnostics.all
-    }
-
-    /// Errors first, then warnings, then infos; within each, by file, position, catalogue order and subject. Sorts small keys, not the findings.
-    private static func reportOrder(_ findings: [Finding], files: [SourceFile]) -> [Finding] {
-        let ruleOrder = Dictionary(uniqueKeysWithValues: Rule.catalogue.enumerated().map { ($1.id, $0) })
-        let fileOrder = Dictionary(files.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { a, _ in a })
-        let keys = findings.map { finding in
-            (severity: Severity.allCases.firstIndex(of: finding.severity)!,
-             file: fileOrder[ObjectIdentifier(finding.span.file)] ?? 0, offset: finding.span.offset, rule: ruleOrder[finding.rule]!)
-        }
-        let order = findings.indices.sorted { i, j in
-            let (a, b) = (keys[i], keys[j])
-            if a != b { return a < b }
-            return findings[i].subject < findings[j].subject
-        }
-        return order.map { findings[$0] }
-    }
-
-    // `suppress RULE on ID "why"` silences matching findings and keeps the justification on them.
-    private static func applySuppressions(_ suppressions: [Suppression], to findings: inout [Finding],
-                                          diagnostics: inout DiagnosticBag) {
-        for suppression in suppressions {
-            guard Rule.named(suppression.rule) != nil else {
-                diagnostics.error("unknown rule `\(suppression.rule)`", at: suppression.span,
-                                  hint: Suggestion.didYouMean(suppression.rule, in: Rule.catalogue.map(\.id))
-                                    ?? "`cuiscope rules` lists every rule")
-                continue
-            }
-            var matched = false
-            for index in findings.indices where findings[index].rule == suppression.rule
-                && findings[index].subject == suppression.subject && findings[index].suppression == nil {
-                findings[index].suppression = suppression
-                matched = true
-            }
-            if !matched {
-                diagnostics.warning("`suppress \(suppression.rule) on \(suppression.subject)` matches no finding",
-                                    at: suppression.span, hint: "remove it, or check the rule id and the subject")
-            }
-        }
+        findings = suppressed.findings
+        diagnostics = suppressed.diagnostics
     }
 
     // MARK: Questions about the result
@@ -95,49 +62,46 @@ public struct Analysis: Sendable {
 
     public func holdings(ofProvider provider: Int) -> [Int] { holdings.items(graph.node(provider: provider)) }
 
-    /// Every reason `asset` is in its category, each with its shortest witness chain.
+    /// Every reason `asset` is in its category, each with its shortest witness chain: the data it holds, then
+    /// the rung of the ladder that categorization recorded.
     public func reasons(forAsset asset: Int) -> [Reason] {
-        let item = model.assets[asset]
-        let category = assetCategories[asset]
-        if item.classified { return [Reason("classified system: outside CMMC (32 CFR 170.19)")] }
-        var reasons = heldData(graph.node(asset: asset), classes: level == 1 ? [.cui, .fci] : [.cui])
-        if categorization.vdiException[asset] {
-            reasons.append(Reason("KVM-only VDI client: its CUI stays in the VDI session, so it is Out-of-Scope"))
-        }
-        if let security = categorization.securityReasons[asset] { reasons.append(security) }
-        let holdsCUI = holdings.holdsAny(graph.node(asset: asset), of: graph.cuiMask)
-        if level > 1, !holdsCUI, !categorization.vdiException[asset], categorization.securityReasons[asset] == nil,
-           let reach = reachability?.reason(asset, in: model), !reach.steps.isEmpty {
-            reasons.append(reach)
-            if let policy = item.policy, category == .crma || (level == 3 && category == .cui) {
-                reasons.append(Reason("kept free of CUI by policy: \(policy)"))
-            } else if categorization.forcedByReach[asset] {
-                reasons.append(Reason("no policy keeps CUI off it, so it counts as a CUI Asset"))
+        let rung = categorization.rungs[asset]
+        if rung == .classified { return [Reason(.classified)] }
+        let node = graph.node(asset: asset)
+        var reasons = holdings.reasons(node, mask: level == 1 ? graph.cuiOrFCIMask : graph.cuiMask)
+        if rung == .vdiSession { reasons.append(Reason(.vdiSession)) }
+        if let security = security.assetReasons[asset] { reasons.append(security) }
+        if case .reachable(let reach) = rung, let path = reachability.reason(asset) {
+            reasons.append(path)
+            switch reach {
+            case .policy: reasons.append(Reason(.keptFreeByPolicy(asset: asset)))
+            case .noPolicy: reasons.append(Reason(.noPolicy))
+            case .specialized: break
             }
         }
-        if category == .out, reasons.isEmpty {
-            reasons.append(Reason(level == 1 ? "holds no FCI or CUI" : "holds no CUI, protects nothing in scope, and cannot reach CUI"))
-        }
+        if reasons.isEmpty { reasons.append(Reason(.nothingInScope(level: level))) }
         return reasons
     }
 
     /// Every reason `provider` has its role.
     public func reasons(forProvider provider: Int) -> [Reason] {
-        var reasons = heldData(graph.node(provider: provider), classes: [.cui, .fci])
-        if let security = categorization.providerReasons[provider], providerRoles[provider] == .espSPA { reasons.append(security) }
-        if reasons.isEmpty { reasons.append(Reason("holds no CUI and supports nothing in scope")) }
+        var reasons = holdings.reasons(graph.node(provider: provider), mask: graph.cuiOrFCIMask)
+        if let support = categorization.providerReasons[provider], providerRoles[provider] == .espSPA { reasons.append(support) }
+        if reasons.isEmpty { reasons.append(Reason(.supportsNothing)) }
         return reasons
     }
 
-    private func heldData(_ node: Int, classes: Set<DataClass>) -> [Reason] {
-        holdings.items(node).filter { classes.contains(model.data[$0].dataClass) }.map { holdings.reason(node, $0, in: model) }
+    /// What `flow` carries: the items it is labelled with, or, unlabeled, the CUI and FCI its source holds
+    /// (both ends' for a two-way flow), presumed (SCOPING.md §2.2).
+    public func carried(byFlow flow: Int) -> (items: [Int], presumed: Bool) {
+        holdings.carried(model.flows[flow], graph: graph)
     }
 
     /// Counts for the scope summary.
     public var summary: Summary { Summary(self) }
 }
 
-/// The scope summary of `check` (CLI.md).
+/// The scope summary of `check` (docs/output.md).
 public struct Summary: Sendable, Hashable {
     public var categories: [AssetCategory: Int] = [:]
     public var errors = 0, warnings = 0, infos = 0

@@ -55,7 +55,7 @@ public struct DiagramBuilder {
     let options: DiagramOptions
     let explainer: Explainer
     /// Rule ids of the unsuppressed findings on each subject.
-    let findings: [String: [String]]
+    let findings: [Subject: [String]]
     var showAsset: [Bool]
     var showProvider: [Bool]
     /// For each asset, the top-level zone it collapses into, when collapsed.
@@ -81,7 +81,7 @@ public struct DiagramBuilder {
         self.model = model
         self.options = options
         explainer = Explainer(model: model)
-        var findings: [String: [String]] = [:]
+        var findings: [Subject: [String]] = [:]
         for finding in analysis.findings where !finding.isSuppressed && !(findings[finding.subject]?.contains(finding.rule) ?? false) {
             findings[finding.subject, default: []].append(finding.rule)
         }
@@ -112,21 +112,15 @@ public struct DiagramBuilder {
         if visible > options.collapseAbove {
             let expanded = Set(options.expand.compactMap { id -> Int? in
                 guard case .zone(let z)? = model.names[id] else { return nil }
-                return topZone(z)
+                return model.topZone(of: z)
             })
             for a in model.assets.indices where showAsset[a] {
-                if let zone = placement[a], !expanded.contains(topZone(zone)) {
-                    collapsedInto[a] = topZone(zone)
-                    if collapsedMember[topZone(zone)] == nil { collapsedMember[topZone(zone)] = a }
+                if let zone = placement[a], !expanded.contains(model.topZone(of: zone)) {
+                    collapsedInto[a] = model.topZone(of: zone)
+                    if collapsedMember[model.topZone(of: zone)] == nil { collapsedMember[model.topZone(of: zone)] = a }
                 }
             }
         }
-    }
-
-    func topZone(_ zone: Int) -> Int {
-        var current = zone
-        while let parent = model.zones[current].parent { current = parent }
-        return current
     }
 
     // MARK: Focus
@@ -163,7 +157,7 @@ public struct DiagramBuilder {
             case .provider(let host)?: connect(a, assets + host)
             case nil: break
             }
-            if let zone = asset.zone { connect(a, assets + providers + zone) }
+            if let zone = placement[a] { connect(a, assets + providers + zone) }
         }
         let start = switch element {
         case .asset(let a): a

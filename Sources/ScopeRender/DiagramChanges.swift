@@ -9,9 +9,9 @@ public struct DiagramChanges: Sendable {
     public var changedAssets: [String: AssetCategory]
     /// Assets gone from the head, drawn as ghosts: id and the category they had.
     public var removedAssets: [(id: String, category: AssetCategory)]
-    /// Relations new in the head, as written (`flow a -> b`).
-    public var addedRelations: Set<String>
-    /// Relations gone from the head: as written, and their ends' ids.
+    /// Relations new in the head.
+    public var addedRelations: Set<RelationRef>
+    /// Relations gone from the head: as written, and their ends' ids in the base.
     public var removedRelations: [(relation: String, from: String, to: String)]
 
     public init(_ diff: ScopeDiff) {
@@ -23,11 +23,11 @@ public struct DiagramChanges: Sendable {
         removedAssets = diff.assets.compactMap { change in
             change.after == nil ? change.before.map { (change.id, $0) } : nil
         }
-        addedRelations = Set(diff.relations.filter { $0.kind == .added }.map(\.relation))
-        removedRelations = diff.relations.filter { $0.kind == .removed }.compactMap { change in
-            // `flow a -> b`, `link a -- b`: the ends are the second and fourth words.
-            let words = change.relation.split(separator: " ")
-            return words.count == 4 ? (change.relation, String(words[1]), String(words[3])) : nil
+        addedRelations = Set(diff.relations.filter { $0.kind == .added }.compactMap(\.headRelation))
+        let base = Explainer(model: diff.base.model)
+        removedRelations = diff.relations.filter { $0.kind == .removed }.compactMap(\.baseRelation).map { relation in
+            let ends = diff.base.model.ends(of: relation)
+            return (base.relationText(relation), base.name(ends.from), base.name(ends.to))
         }
     }
 }

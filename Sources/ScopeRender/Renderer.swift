@@ -49,11 +49,19 @@ public struct Renderer: Sendable {
         }
         thread.stackSize = 64 << 20  // dot recurses deeply on large graphs
         thread.start()
-        guard box.wait(timeout: timeout) else {
-            throw GraphvizError("the \(engine.rawValue) layout took longer than \(timeout.components.seconds) s and was stopped;"
-                                + " draw less (--focus, or let zones collapse) or try --layout sfdp")
+        guard box.wait(timeout: timeout), let result = box.result else {
+            let other = engine == .sfdp ? "" : " or try --layout sfdp"
+            throw GraphvizError("the \(engine.rawValue) layout took longer than \(Renderer.seconds(timeout)) and was stopped;"
+                                + " draw less (--focus, or let zones collapse)\(other)")
         }
-        return try box.result!.get()
+        return try result.get()
+    }
+
+    /// `60 s`, `0.3 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let tenths = attoseconds / 100_000_000_000_000_000
+        return tenths == 0 ? "\(seconds) s" : "\(seconds).\(tenths) s"
     }
 
     private static func layoutAndRender(_ text: String, engine: LayoutEngine, format: OutputFormat) throws -> Data {
@@ -109,7 +117,8 @@ private final class ResultBox: @unchecked Sendable {
 
     func wait(timeout: Duration) -> Bool {
         let (seconds, attoseconds) = timeout.components
-        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        // Past a day the wait is as good as unbounded, and the nanosecond count cannot overflow.
+        let nanoseconds = min(Int(clamping: seconds), 86_400) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
         return semaphore.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success
     }
 }

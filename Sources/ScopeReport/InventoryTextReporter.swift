@@ -1,31 +1,32 @@
 import ScopeAnalysis
 import ScopeModel
 
-/// `cuiscope scope`: every asset and provider with its category, roles and first reason.
-public struct InventoryTextReporter: Sendable {
+/// `cuiscope scope`: every asset and provider with its category, roles and first reason, then the ISO 27001
+/// overlap when the model declares a certificate scope.
+public struct InventoryTextReporter: Reporter {
     public var style: TextStyle
 
     public init(style: TextStyle) { self.style = style }
 
-    public func render(_ analysis: Analysis, path: String) -> String {
+    public func write(_ report: ModelReport, to output: inout some TextOutputStream) {
+        let analysis = report.analysis
         let model = analysis.model
         let explainer = Explainer(model: model)
         var assets = Table(header: ["asset", "category", "roles", "zone", "holds", "why"])
         for a in model.assets.indices {
-            let reasons = analysis.reasons(forAsset: a)
             assets.rows.append([
                 model.assets[a].id, analysis.assetCategories[a].rawValue,
                 analysis.assetRoles[a].map(\.rawValue).joined(separator: ","),
-                model.assets[a].zone.map { model.zones[$0].id } ?? "-",
+                model.zone(placing: a).map { model.zones[$0].id } ?? "-",
                 analysis.holdings(ofAsset: a).map { model.data[$0].id }.joined(separator: ","),
-                reasons.first.map(explainer.text) ?? "",
+                analysis.reasons(forAsset: a).first.map(explainer.text) ?? "",
             ])
         }
-        var out = style.bold("Assets of \(path)") + " (CMMC level \(analysis.level))\n"
-        out += assets.render(style: style) { column, cell in
+        output.write(style.bold("Assets of \(report.path)") + " (CMMC level \(analysis.level))\n")
+        output.write(assets.render(style: style) { column, cell in
             guard column == 1, let category = AssetCategory(rawValue: cell.trimmingTrailingSpaces()) else { return cell }
             return style.category(category) + String(repeating: " ", count: cell.count - category.rawValue.count)
-        }
+        })
         if !model.providers.isEmpty {
             var providers = Table(header: ["provider", "type", "role", "in scope", "holds", "why"])
             for p in model.providers.indices {
@@ -36,16 +37,13 @@ public struct InventoryTextReporter: Sendable {
                     analysis.reasons(forProvider: p).first.map(explainer.text) ?? "",
                 ])
             }
-            out += "\n" + style.bold("Providers") + "\n" + providers.render(style: style)
+            output.write("\n" + style.bold("Providers") + "\n" + providers.render(style: style))
         }
         if let overlap = ISOOverlap(analysis) {
-            out += "\n" + style.bold("ISO/IEC 27001 overlap") + "\n"
-            out += "in CMMC scope, outside the certificate (evidence to build): "
-                + (overlap.inScopeNotCertified.isEmpty ? "none" : overlap.inScopeNotCertified.joined(separator: ", ")) + "\n"
-            out += "in the certificate, outside CMMC scope: "
-                + (overlap.certifiedOutOfScope.isEmpty ? "none" : overlap.certifiedOutOfScope.joined(separator: ", ")) + "\n"
+            func ids(_ assets: [Int]) -> String { assets.isEmpty ? "none" : assets.map { model.assets[$0].id }.joined(separator: ", ") }
+            output.write("\n" + style.bold("ISO/IEC 27001 overlap") + "\n")
+            output.write("in CMMC scope, outside the certificate (evidence to build): " + ids(overlap.inScopeNotCertified) + "\n")
+            output.write("in the certificate, outside CMMC scope: " + ids(overlap.certifiedOutOfScope) + "\n")
         }
-        return out
     }
 }
-

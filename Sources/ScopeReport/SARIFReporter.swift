@@ -2,64 +2,94 @@ import ScopeAnalysis
 import ScopeModel
 
 /// SARIF 2.1.0 for code scanning: one rule descriptor per catalogue rule, one result per finding, each
-/// with a repository-relative location and a fingerprint that does not move when lines do.
-public struct SARIFReporter: Sendable {
+/// with a repository-relative location, its witness steps as related locations, and a fingerprint that
+/// does not move when lines do.
+public struct SARIFReporter: Reporter {
+    /// Which findings to report, and the model they are about.
+    public struct Input: Sendable {
+        public let model: Model
+        public let findings: [Finding]
+
+        public init(model: Model, findings: [Finding]) {
+            self.model = model
+            self.findings = findings
+        }
+    }
+
     /// Maps a model path as printed to a repository-relative URI.
     public var artifactURI: @Sendable (String) -> String
 
     public init(artifactURI: @escaping @Sendable (String) -> String = { $0 }) { self.artifactURI = artifactURI }
 
-    public func render(_ findings: [Finding]) -> String {
+    public func write(_ input: Input, to output: inout some TextOutputStream) {
         let rules = Rule.catalogue
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let driver: [String: SARIFValue] = [
+        let explainer = Explainer(model: input.model)
+        let driver: [String: JSONValue] = [
             "name": "cuiscope", "version": .string(CuiscopeVersion.current),
-            "rules": .array(rules.map { rule in .object([
-                "id": .string(rule.id),
-                "name": .string(rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()),
-                "shortDescription": .object(["text": .string("Fires when " + rule.summary)]),
-                "fullDescription": .object(["text": .string("Fires when \(rule.summary). Basis: \(rule.basis).")]),
-                "help": .object(["text": .string(rule.remedy)]),
-                "defaultConfiguration": .object(["level": .string(level(rule.severity))]),
-                "properties": .object([
-                    // SARIF tags are unique: a practice cited at two point values is one tag.
-                    "tags": .array((["CMMC"] + rule.requirements.map(\.practice)).reduce(into: [String]()) { tags, tag in
-                        if !tags.contains(tag) { tags.append(tag) }
-                    }.map(SARIFValue.string)),
-                    "levels": .array(rule.levels.sorted().map { .number($0) }),
-                ]),
-            ]) }),
+            "rules": .array(rules.map(descriptor)),
         ]
-        let results: [SARIFValue] = findings.map { finding in
+        let results: [JSONValue] = input.findings.map { finding in
             let uri = artifactURI(finding.location.file)
-            var result: [String: SARIFValue] = [
+            let subject = explainer.text(finding.subject)
+            var result: [String: JSONValue] = [
                 "ruleId": .string(finding.rule),
                 "ruleIndex": .number(index[finding.rule] ?? 0),
                 "level": .string(level(finding.severity)),
-                "message": .object(["text": .string("\(finding.message) (\(finding.subject))")]),
-                "locations": .array([.object(["physicalLocation": .object([
-                    "artifactLocation": .object(["uri": .string(uri), "uriBaseId": "%SRCROOT%"]),
-                    "region": .object(["startLine": .number(finding.location.line), "startColumn": .number(finding.location.column)]),
-                ])])]),
+                "message": .object(["text": .string("\(finding.message) (\(subject))")]),
+                "locations": .array([.object(["physicalLocation": physicalLocation(finding.location)])]),
                 // Rule, subject and file: stable when lines move, different for each finding.
-                "partialFingerprints": .object(["cuiscope/v1": .string(fingerprint(finding.rule, finding.subject, uri))]),
+                "partialFingerprints": .object(["cuiscope/v1": .string(fingerprint(finding.rule, subject, uri))]),
                 "properties": .object([
-                    "subject": .string(finding.subject), "basis": .string(finding.basis),
-                    "evidence": .array(finding.evidence.map(SARIFValue.string)),
+                    "subject": .string(subject), "basis": .string(finding.basis),
+                    "evidence": .array(finding.evidence.map { .string(explainer.text($0)) }),
                     "requirements": .array(finding.requirements.map { .string($0.practice) }),
                 ]),
             ]
+            let steps = finding.evidence.flatMap(\.steps)
+            if !steps.isEmpty {
+                result["relatedLocations"] = .array(steps.enumerated().map { id, step in .object([
+                    "id": .number(id),
+                    "physicalLocation": physicalLocation(explainer.span(of: step).location),
+                    "message": .object(["text": .string(explainer.describe(step))]),
+                ]) })
+            }
             if let suppression = finding.suppression {
                 result["suppressions"] = .array([.object(["kind": "inSource", "justification": .string(suppression.reason)])])
             }
             return .object(result)
         }
-        let document: SARIFValue = .object([
+        let document: JSONValue = .object([
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": .array([.object(["tool": .object(["driver": .object(driver)]), "results": .array(results)])]),
         ])
-        return JSON.encode(document)
+        JSON.write(document, to: &output)
+    }
+
+    private func descriptor(_ rule: Rule) -> JSONValue {
+        .object([
+            "id": .string(rule.id),
+            "name": .string(rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()),
+            "shortDescription": .object(["text": .string("Fires when " + rule.summary)]),
+            "fullDescription": .object(["text": .string("Fires when \(rule.summary). Basis: \(rule.basis).")]),
+            "help": .object(["text": .string(rule.remedy)]),
+            "defaultConfiguration": .object(["level": .string(level(rule.severity))]),
+            "properties": .object([
+                // SARIF tags are unique: a practice cited at two point values is one tag.
+                "tags": .array((["CMMC"] + rule.requirements.map(\.practice)).reduce(into: [String]()) { tags, tag in
+                    if !tags.contains(tag) { tags.append(tag) }
+                }.map(JSONValue.string)),
+                "levels": .array(rule.levels.sorted().map { .number($0) }),
+            ]),
+        ])
+    }
+
+    private func physicalLocation(_ location: SourceLocation) -> JSONValue {
+        .object([
+            "artifactLocation": .object(["uri": .string(artifactURI(location.file)), "uriBaseId": "%SRCROOT%"]),
+            "region": .object(["startLine": .number(location.line), "startColumn": .number(location.column)]),
+        ])
     }
 
     private func level(_ severity: Severity) -> String {
@@ -79,36 +109,5 @@ public struct SARIFReporter: Sendable {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-}
-
-/// The cuiscope version reported in SARIF and `--version`.
-public enum CuiscopeVersion {
-    public static let current = "0.1.0"
-}
-
-/// A JSON value, for documents whose shape is data rather than a type.
-indirect enum SARIFValue: Encodable, ExpressibleByStringLiteral {
-    case string(String)
-    case number(Int)
-    case array([SARIFValue])
-    case object([String: SARIFValue])
-
-    init(stringLiteral value: String) { self = .string(value) }
-
-    func encode(to encoder: Encoder) throws {
-        switch self {
-        case .string(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .number(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .array(let values):
-            var container = encoder.unkeyedContainer()
-            for value in values { try container.encode(value) }
-        case .object(let members):
-            try members.encode(to: encoder)
-        }
     }
 }

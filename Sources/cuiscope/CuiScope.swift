@@ -9,14 +9,14 @@ struct CuiScope: ParsableCommand {
         commandName: "cuiscope",
         abstract: "Find which systems fall inside a CMMC assessment boundary, and why.",
         discussion: """
-        Models are `*.scope` files (see README.md). Exit codes: 0 ran clean, 1 findings at or above \
+        Models are `*.scope` files (see docs/language.md). Exit codes: 0 ran clean, 1 findings at or above \
         --fail-on, 2 the model has errors, 3 usage or I/O error.
         """,
         version: "cuiscope \(CuiscopeVersion.current) (Graphviz \(Graphviz.shared.version))",
         subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Diff.self, Fmt.self, Init.self, Rules.self]
     )
 
-    /// argument-parser exits 64 on a usage error; CLI.md promises 3. Help and `--version` still exit 0.
+    /// argument-parser exits 64 on a usage error; the contract says 3. Help and `--version` still exit 0.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -27,24 +27,11 @@ struct CuiScope: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success { self.exit(withError: error) }
             if error is CommandFailure {
-                FileHandle.standardError.write(Data("cuiscope: \(error)\n".utf8))
+                Terminal.writeError("cuiscope: \(error)\n")
             } else {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.writeError(fullMessage(for: error) + "\n")
             }
             Foundation.exit(ExitStatus.usageOrIO.rawValue)
         }
     }
-}
-
-/// The exit codes of CLI.md.
-enum ExitStatus: Int32 {
-    case clean = 0, findings = 1, modelErrors = 2, usageOrIO = 3
-
-    var exitCode: ExitCode { ExitCode(rawValue) }
-}
-
-/// A usage or I/O failure with a message for the user; exits 3.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

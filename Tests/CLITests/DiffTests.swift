@@ -115,7 +115,7 @@ import Testing
         let head = Self.base.replacingOccurrences(of: "{ admin yes; mfa yes }", with: "{ admin yes }")
         let markdown = try diff(head: head, ["--format", "markdown"]).stdout
         #expect(markdown.hasPrefix("### cuiscope: boundary unchanged; 1 new error\n\n`base.scope` → `head.scope`\n"))
-        #expect(markdown.contains("- 🛑 **error** `privileged-access-without-mfa` on `admin -&gt; srv`"))
+        #expect(markdown.contains("- 🛑 **error** `privileged-access-without-mfa` on `admin -> srv`"))
         #expect(markdown.contains("<details><summary>Relation changes (1)</summary>"))
     }
 

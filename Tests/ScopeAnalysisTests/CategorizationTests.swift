@@ -321,7 +321,12 @@ import Testing
         let text = "data d { class cui }\nzone z { asset a { type server; stores d }; asset b { type server } }\nflow a -> b"
         let first = try analyze(text), second = try analyze(text)
         #expect(first.assetCategories == second.assetCategories)
-        let render = { (analysis: Analysis) in analysis.findings.map { "\($0.location) \($0.rule) \($0.subject) \($0.message) \($0.evidence)" } }
+        let render = { (analysis: Analysis) in
+            let explainer = Explainer(model: analysis.model)
+            return analysis.findings.map {
+                "\($0.location) \($0.rule) \(explainer.text($0.subject)) \($0.message) \($0.evidence.map(explainer.text))"
+            }
+        }
         #expect(render(first) == render(second))
         #expect(!first.findings.isEmpty)
     }

@@ -31,7 +31,7 @@ import ScopeModel
         #expect(a.category("vault-room") == .spa && a.category("badge") == .spa)
         #expect(a.category("classified-ws") == .outsideCMMC && a.category("guest-ap") == .out)
         #expect(a.role(ofProvider: "mailhost") == .cspCUI && a.role(ofProvider: "bluewave") == .espSPA)
-        #expect(a.findings.filter(\.isSuppressed).map(\.subject) == ["plm -> backup-nas"])
+        #expect(a.findings.filter(\.isSuppressed).map { Explainer(model: a.model).text($0.subject) } == ["plm -> backup-nas"])
         #expect(a.diagnostics.isEmpty)
         let summary = a.summary
         #expect((summary.errors, summary.warnings, summary.infos, summary.sprsExposure) == (7, 8, 1, 21))

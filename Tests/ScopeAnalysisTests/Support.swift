@@ -34,9 +34,10 @@ extension Analysis {
         return model.providers.firstIndex { $0.id == id }.map { reasons(forProvider: $0).map(explainer.text) } ?? []
     }
 
-    /// Subjects of the unsuppressed findings of `rule`.
+    /// Subjects of the unsuppressed findings of `rule`, as findings name them.
     func subjects(_ rule: String) -> [String] {
-        findings.filter { $0.rule == rule && !$0.isSuppressed }.map(\.subject)
+        let explainer = Explainer(model: model)
+        return findings.filter { $0.rule == rule && !$0.isSuppressed }.map { explainer.text($0.subject) }
     }
 
     /// Every asset's category, by id.

@@ -157,7 +157,8 @@ import Testing
     @Test func suppressions() throws {
         let m = try model(Self.everything)
         #expect(m.suppressions.map(\.rule) == ["unlabeled-flow", "cui-transit-not-fips"])
-        #expect(m.suppressions.map(\.subject) == ["plm", "plm <-> hv"])
+        let plm = try #require(m.names["plm"]), hv = try #require(m.names["hv"])
+        #expect(m.suppressions.map(\.target) == [.element(plm), .relation(from: plm, arrow: .both, to: hv)])
         #expect(m.suppressions.map(\.reason) == ["SOP-9", "why"])
     }
 

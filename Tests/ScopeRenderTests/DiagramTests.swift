@@ -173,7 +173,7 @@ enum Fixtures {
         #expect {
             try renderer.render(diagram, as: .svg)
         } throws: { error in
-            "\(error)".hasPrefix("the dot layout took longer than 0 s and was stopped")
+            "\(error)".hasPrefix("the dot layout took longer than 0.3 s and was stopped")
         }
     }
 

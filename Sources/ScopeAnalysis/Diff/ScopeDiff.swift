@@ -2,6 +2,7 @@ import ScopeModel
 
 /// What a design change does to the scope: two analyses compared element by element (matched by id),
 /// finding by finding (matched by rule and subject, not by line, which shifts), relation by relation.
+/// Every change refers into the base or the head model; reporters turn it into words.
 public struct ScopeDiff: Sendable {
     public let base: Analysis
     public let head: Analysis
@@ -9,10 +10,11 @@ public struct ScopeDiff: Sendable {
     /// An asset whose category changed, or that was added or removed (nil on that side).
     public struct AssetChange: Sendable {
         public let id: String
+        /// The asset's index in the base and in the head model.
+        public let baseAsset: Int?
+        public let headAsset: Int?
         public let before: AssetCategory?
         public let after: AssetCategory?
-        /// Reasons in the base, then in the head, each prefixed `before:` or `after:`.
-        public let why: [String]
     }
 
     public struct ProviderChange: Sendable {
@@ -21,20 +23,18 @@ public struct ScopeDiff: Sendable {
         public let after: ProviderRole?
     }
 
-    /// A relation added, removed, or with changed attributes, keyed by how it is written (`flow a -> b`).
+    /// A relation added, removed, or with changed attributes, matched by its keyword and ends.
     public struct RelationChange: Sendable {
         public enum Kind: String, Sendable { case added, removed, changed }
-        public let relation: String
         public let kind: Kind
-        public let before: String?
-        public let after: String?
-        /// Where it is written: in the head, or in the base for a removed one.
-        public let location: SourceLocation
+        /// The relation in the base model (removed or changed) and in the head model (added or changed).
+        public let baseRelation: RelationRef?
+        public let headRelation: RelationRef?
     }
 
     public let assets: [AssetChange]
     public let providers: [ProviderChange]
-    /// Unsuppressed findings of the head that the base did not have, and the reverse.
+    /// Unsuppressed findings of the head that the base did not have, and the reverse (findings of the base).
     public let newFindings: [Finding]
     public let resolvedFindings: [Finding]
     public let relations: [RelationChange]
@@ -44,7 +44,8 @@ public struct ScopeDiff: Sendable {
         self.head = head
         assets = ScopeDiff.assetChanges(base, head)
         providers = ScopeDiff.providerChanges(base, head)
-        (newFindings, resolvedFindings) = ScopeDiff.findingChanges(base, head)
+        newFindings = ScopeDiff.unmatched(head, against: base)
+        resolvedFindings = ScopeDiff.unmatched(base, against: head)
         relations = ScopeDiff.relationChanges(base.model, head.model)
     }
 
@@ -56,6 +57,7 @@ public struct ScopeDiff: Sendable {
 
     /// One line for a reviewer: `boundary grows by 3 assets; 2 new errors`.
     public var verdict: String {
+        if isEmpty { return "no change to scope or findings" }
         var parts: [String] = []
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         switch (entering.count, leaving.count) {
@@ -73,17 +75,12 @@ public struct ScopeDiff: Sendable {
             if n > 0 { parts.append("\(n) new \(severity.rawValue)\(n == 1 ? "" : "s")") }
         }
         if !resolvedFindings.isEmpty { parts.append(count(resolvedFindings.count, "finding") + " resolved") }
-        if isEmpty { return "no change to scope or findings" }
         return parts.joined(separator: "; ")
     }
 
     // MARK: Matching
 
     private static func assetChanges(_ base: Analysis, _ head: Analysis) -> [AssetChange] {
-        let explainer = (before: Explainer(model: base.model), after: Explainer(model: head.model))
-        func why(_ analysis: Analysis, _ index: Int?, _ prefix: String, _ explainer: Explainer) -> [String] {
-            index.map { analysis.reasons(forAsset: $0).map { prefix + explainer.text($0) } } ?? []
-        }
         let baseIndex = Dictionary(uniqueKeysWithValues: base.model.assets.enumerated().map { ($1.id, $0) })
         var changes: [AssetChange] = []
         var seen = Set<String>()
@@ -91,14 +88,11 @@ public struct ScopeDiff: Sendable {
             seen.insert(asset.id)
             let b = baseIndex[asset.id]
             let before = b.map { base.assetCategories[$0] }
-            let after = head.assetCategories[h]
-            guard before != after else { continue }
-            changes.append(AssetChange(id: asset.id, before: before, after: after,
-                                       why: why(base, b, "before: ", explainer.before) + why(head, h, "after: ", explainer.after)))
+            guard before != head.assetCategories[h] else { continue }
+            changes.append(AssetChange(id: asset.id, baseAsset: b, headAsset: h, before: before, after: head.assetCategories[h]))
         }
         for (b, asset) in base.model.assets.enumerated() where !seen.contains(asset.id) {
-            changes.append(AssetChange(id: asset.id, before: base.assetCategories[b], after: nil,
-                                       why: why(base, b, "before: ", explainer.before)))
+            changes.append(AssetChange(id: asset.id, baseAsset: b, headAsset: nil, before: base.assetCategories[b], after: nil))
         }
         return changes
     }
@@ -116,101 +110,90 @@ public struct ScopeDiff: Sendable {
         return changes
     }
 
-    /// Matched as multisets of (rule, subject): lines move in every edit, ids do not.
-    private static func findingChanges(_ base: Analysis, _ head: Analysis) -> ([Finding], [Finding]) {
-        (unmatched(head.findings, against: base.findings), unmatched(base.findings, against: head.findings))
-    }
-
-    /// The unsuppressed findings of `findings` that `other` has no counterpart for.
-    private static func unmatched(_ findings: [Finding], against other: [Finding]) -> [Finding] {
-        func key(_ finding: Finding) -> String { finding.rule + "\u{1}" + finding.subject }
-        var remaining: [String: Int] = [:]
-        for finding in other where !finding.isSuppressed { remaining[key(finding), default: 0] += 1 }
-        return findings.filter { finding in
+    /// The unsuppressed findings of `analysis` that `other` has no counterpart for, matched as multisets of
+    /// (rule, subject by name): lines move in every edit, ids do not.
+    private static func unmatched(_ analysis: Analysis, against other: Analysis) -> [Finding] {
+        var remaining: [FindingKey: Int] = [:]
+        for finding in other.findings where !finding.isSuppressed {
+            remaining[FindingKey(finding, in: other.model), default: 0] += 1
+        }
+        return analysis.findings.filter { finding in
             guard !finding.isSuppressed else { return false }
-            guard let count = remaining[key(finding)], count > 0 else { return true }
-            remaining[key(finding)] = count - 1
+            let key = FindingKey(finding, in: analysis.model)
+            guard let count = remaining[key], count > 0 else { return true }
+            remaining[key] = count - 1
             return false
         }
     }
 
     private static func relationChanges(_ base: Model, _ head: Model) -> [RelationChange] {
-        let before = RelationText.all(in: base), after = RelationText.all(in: head)
+        let (baseText, headText) = (Explainer(model: base), Explainer(model: head))
         // The n-th relation written the same way on each side is the same relation.
-        var baseByKey: [String: [RelationText]] = [:]
-        for relation in before { baseByKey[relation.key, default: []].append(relation) }
+        var baseByKey: [RelationKey: [RelationRef]] = [:]
+        for relation in base.relations { baseByKey[RelationKey(relation, in: base), default: []].append(relation) }
         var changes: [RelationChange] = []
-        var used: [String: Int] = [:]
-        for relation in after {
-            let n = used[relation.key, default: 0]
-            used[relation.key] = n + 1
-            guard let old = baseByKey[relation.key], n < old.count else {
-                changes.append(RelationChange(relation: relation.key, kind: .added, before: nil, after: relation.attributes,
-                                              location: relation.location))
+        var used: [RelationKey: Int] = [:]
+        for relation in head.relations {
+            let key = RelationKey(relation, in: head)
+            let n = used[key, default: 0]
+            used[key] = n + 1
+            guard let old = baseByKey[key], n < old.count else {
+                changes.append(RelationChange(kind: .added, baseRelation: nil, headRelation: relation))
                 continue
             }
-            if old[n].attributes != relation.attributes {
-                changes.append(RelationChange(relation: relation.key, kind: .changed, before: old[n].attributes,
-                                              after: relation.attributes, location: relation.location))
+            if baseText.attributes(of: old[n]) != headText.attributes(of: relation) {
+                changes.append(RelationChange(kind: .changed, baseRelation: old[n], headRelation: relation))
             }
         }
-        for (key, list) in baseByKey where list.count > used[key, default: 0] {
-            for relation in list[used[key, default: 0]...] {
-                changes.append(RelationChange(relation: key, kind: .removed, before: relation.attributes, after: nil,
-                                              location: relation.location))
-            }
-        }
-        return changes.sorted { ($0.kind == .removed ? 1 : 0, $0.location.line) < ($1.kind == .removed ? 1 : 0, $1.location.line) }
+        var removed: [RelationRef] = []
+        for (key, list) in baseByKey where list.count > used[key, default: 0] { removed += list[used[key, default: 0]...] }
+        // Additions and changes in the order they are written in the head, then removals as in the base.
+        changes.sort { head.writtenOrder($0.headRelation) < head.writtenOrder($1.headRelation) }
+        removed.sort { base.writtenOrder($0) < base.writtenOrder($1) }
+        return changes + removed.map { RelationChange(kind: .removed, baseRelation: $0, headRelation: nil) }
     }
 }
 
-/// A relation as text: `flow a -> b` and its attributes, `carries drawings via fw { encryption fips }`.
-struct RelationText {
-    let key: String
-    let attributes: String
-    let location: SourceLocation
-    let ref: RelationRef
+/// A finding's identity across two versions of a model: its rule and its subject's names.
+private struct FindingKey: Hashable {
+    let rule: String
+    let subject: SubjectKey
 
-    static func all(in model: Model) -> [RelationText] {
-        let explainer = Explainer(model: model)
-        func names(_ items: [Int]) -> String { items.map { model.data[$0].id }.joined(separator: ", ") }
-        func devices(_ items: [Int]) -> String { items.isEmpty ? "" : " via " + items.map { model.assets[$0].id }.joined(separator: ", ") }
-        func block(_ pairs: [(String, String?)]) -> String {
-            let set = pairs.compactMap { key, value in value.map { "\(key) \($0)" } }
-            return set.isEmpty ? "" : " { " + set.joined(separator: "; ") + " }"
+    init(_ finding: Finding, in model: Model) {
+        rule = finding.rule
+        subject = switch finding.subject {
+        case .element(let element): .element(model.id(of: element))
+        case .relation(let relation): .relation(RelationKey(relation, in: model))
         }
-        func flag(_ value: Bool) -> String? { value ? "yes" : nil }
-        var result: [RelationText] = []
-        for (i, flow) in model.flows.enumerated() {
-            let carries = switch flow.carries {
-            case .unlabeled: "unlabeled"
-            case .data(let items): items.isEmpty ? "carries none" : "carries " + names(items)
-            }
-            let attributes = carries + devices(flow.via) + (flow.label.map { " \"\($0)\"" } ?? "")
-                + block([("encryption", flow.encryption == .unknown ? nil : flow.encryption.rawValue), ("remote", flag(flow.remote)),
-                         ("mfa", flag(flow.mfa)), ("protocol", flow.protocol.map { "\"\($0)\"" })])
-            result.append(RelationText(key: explainer.relationText(.flow(i)), attributes: attributes, location: flow.span.location, ref: .flow(i)))
-        }
-        for (i, link) in model.links.enumerated() {
-            let attributes = devices(link.via)
-                + block([("separation", link.separation == .none ? nil : link.separation.rawValue), ("wireless", flag(link.wireless))])
-            result.append(RelationText(key: explainer.relationText(.link(i)), attributes: attributes.trimmingPrefixSpace,
-                                       location: link.span.location, ref: .link(i)))
-        }
-        for (i, access) in model.accesses.enumerated() {
-            let attributes = block([("admin", flag(access.admin)), ("mfa", flag(access.mfa)), ("remote", flag(access.remote)),
-                                    ("keys", flag(access.keys))])
-            result.append(RelationText(key: explainer.relationText(.access(i)), attributes: attributes.trimmingPrefixSpace,
-                                       location: access.span.location, ref: .access(i)))
-        }
-        for (i, protection) in model.protections.enumerated() {
-            result.append(RelationText(key: explainer.relationText(.protects(i)), attributes: "", location: protection.span.location,
-                                       ref: .protects(i)))
-        }
-        return result
+    }
+
+    enum SubjectKey: Hashable {
+        case element(String)
+        case relation(RelationKey)
     }
 }
 
-private extension String {
-    var trimmingPrefixSpace: String { hasPrefix(" ") ? String(dropFirst()) : self }
+/// A relation's identity across two versions of a model: its keyword, its ends' ids and its arrow.
+private struct RelationKey: Hashable {
+    let keyword: String
+    let from: String
+    let arrow: Arrow
+    let to: String
+
+    init(_ relation: RelationRef, in model: Model) {
+        let ends = model.ends(of: relation)
+        keyword = relation.keyword
+        from = model.id(of: ends.from.element)
+        arrow = ends.arrow
+        to = model.id(of: ends.to.element)
+    }
+}
+
+private extension Model {
+    /// Where a relation is written, as (file in include order, byte offset): sorts relations as they read.
+    func writtenOrder(_ relation: RelationRef?) -> (file: Int, offset: Int) {
+        guard let relation else { return (files.count, 0) }
+        let span = span(of: relation)
+        return (files.firstIndex { $0 === span.file } ?? files.count, span.offset)
+    }
 }

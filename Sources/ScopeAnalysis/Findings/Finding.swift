@@ -48,23 +48,40 @@ public struct Requirement: Hashable, Sendable, Codable {
     public var poam: Bool
 }
 
+/// What a finding is about: a declared element, or one relation.
+public enum Subject: Hashable, Sendable {
+    case element(ElementRef)
+    case relation(RelationRef)
+}
+
 /// One problem the analysis found, with the clause behind it and the evidence that shows it.
 public struct Finding: Sendable, Hashable {
     public var rule: String
     public var severity: Severity
-    /// An asset, provider or zone id, or a relation as written: `a -> b`, `a -- b`.
-    public var subject: String
+    public var subject: Subject
     public var message: String
     public var remedy: String
     /// Where the subject was declared.
     public var span: SourceSpan
     public var requirements: [Requirement]
     public var basis: String
-    /// Witness chains, each ending in `(file:line)`.
-    public var evidence: [String]
+    /// The witness chains that show it, each step with its span.
+    public var evidence: [Reason]
     /// The `suppress` that silences it, if any.
     public var suppression: Suppression?
 
     public var location: SourceLocation { span.location }
     public var isSuppressed: Bool { suppression != nil }
+}
+
+extension Finding {
+    /// Whether the finding is about `element`, or about a relation with `element` at one end.
+    public func involves(_ element: ElementRef, in model: Model) -> Bool {
+        switch subject {
+        case .element(let own): return own == element
+        case .relation(let relation):
+            let (from, _, to) = model.ends(of: relation)
+            return from.element == element || to.element == element
+        }
+    }
 }

@@ -7,11 +7,11 @@ struct ScopeGraph {
     let assetCount: Int
     let providerCount: Int
     let zoneCount: Int
-    /// The zone each asset sits in for the network: its own, or its host's when it has none. Nil is the
-    /// organization's root zone; assets hosted on a provider with no zone are in none (`inNoZone`).
-    let effectiveZone: [Int?]
-    /// Assets hosted on a provider with no zone of their own: they join no zone of the organization.
-    let inNoZone: [Bool]
+    /// `Model.zone(placing:)` of each asset, computed once: nil is the root zone, or no zone for an asset
+    /// that lives with a provider (`provider`).
+    let zone: [Int?]
+    /// `Model.provider(hosting:)` of each asset: the provider whose infrastructure it lives in, if any.
+    let provider: [Int?]
     /// Bitmasks over data items by class.
     let cuiMask: [UInt64]
     let cuiOrFCIMask: [UInt64]
@@ -24,14 +24,8 @@ struct ScopeGraph {
         assetCount = model.assets.count
         providerCount = model.providers.count
         zoneCount = model.zones.count
-        var zones = [Int?](repeating: nil, count: model.assets.count)
-        var noZone = [Bool](repeating: false, count: model.assets.count)
-        for asset in model.assets.indices {
-            zones[asset] = model.zone(placing: asset)
-            noZone[asset] = model.livesWithProvider(asset)
-        }
-        effectiveZone = zones
-        inNoZone = noZone
+        zone = model.assets.indices.map(model.zone(placing:))
+        provider = model.assets.indices.map(model.provider(hosting:))
         let width = max(1, (model.data.count + 63) / 64)
         func mask(_ include: (DataItem) -> Bool) -> [UInt64] {
             var words = [UInt64](repeating: 0, count: width)
@@ -64,23 +58,19 @@ struct ScopeGraph {
 
     func home(of endpoint: Endpoint) -> Home {
         switch endpoint {
-        case .provider(let p): return .provider(p)
-        case .zone(let z): return .zone(z)
-        case .asset(let a):
-            if inNoZone[a] {
-                var current = a
-                while case .asset(let host)? = model.assets[current].hostedOn { current = host }
-                if case .provider(let p)? = model.assets[current].hostedOn { return .provider(p) }
-            }
-            return effectiveZone[a].map(Home.zone) ?? .root
+        case .provider(let p): .provider(p)
+        case .zone(let z): .zone(z)
+        case .asset(let a): provider[a].map(Home.provider) ?? zone[a].map(Home.zone) ?? .root
         }
     }
 
-    /// Enters `zone` and its ancestors, innermost first, stopping at the first one `enter` reports as
-    /// already entered (returns false). Across many calls each zone is entered once, so marking every
-    /// asset's zones costs linear time.
-    func enterZones(from zone: Int?, _ enter: (Int) -> Bool) {
-        var current = zone
-        while let z = current, enter(z) { current = model.zones[z].parent }
+    /// Whether the asset sits on one of the organization's networks (not with a provider).
+    func isOnNetwork(_ asset: Int) -> Bool { provider[asset] == nil }
+
+    /// Marks `zone` and its ancestors, innermost first, stopping at the first one `mark` reports as already
+    /// marked (returns false). Across many calls each zone is marked once, so marking every asset's zones
+    /// costs linear time.
+    func markZones(from zone: Int?, _ mark: (Int) -> Bool) {
+        for z in model.zoneChain(from: zone) where !mark(z) { return }
     }
 }

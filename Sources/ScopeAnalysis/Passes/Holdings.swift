@@ -1,7 +1,7 @@
 import ScopeModel
 
-/// Pass 1 (SCOPING.md §2.1–2.5): which data each asset, provider and zone holds, and the shortest chain
-/// of relations behind every item.
+/// Pass 1 (SCOPING.md §2.1–2.5): which data each asset, provider and zone holds, the shortest chain of
+/// relations behind every item, and which assets' CUI counts for scope.
 ///
 /// Seeds are what is written down: `stores`/`processes`, and labelled flows, which make their source, their
 /// target and every `via` device hold what they carry. Propagation then follows unlabeled flows (CUI and
@@ -15,6 +15,10 @@ struct Holdings {
     private var parentStep: [Int32]
     private(set) var steps: [Step] = []
     private let dataCount: Int
+    /// Assets holding CUI only through a KVM-only VDI session (SCOPING.md §1: it stays in the session).
+    private(set) var inVDISessionOnly: [Bool] = []
+    /// Assets whose CUI counts for scope: they hold CUI, are not classified, and not only in a VDI session.
+    private(set) var holdsCountedCUI: [Bool] = []
 
     init(graph: ScopeGraph) {
         let model = graph.model
@@ -22,6 +26,7 @@ struct Holdings {
         held = BitMatrix(rows: graph.nodeCount, bits: dataCount)
         parentNode = [Int32](repeating: -1, count: graph.nodeCount * max(1, dataCount))
         parentStep = [Int32](repeating: -1, count: graph.nodeCount * max(1, dataCount))
+        defer { classifyCUIHolders(graph) }
         guard dataCount > 0 else { return }
 
         var delta = BitMatrix(rows: graph.nodeCount, bits: dataCount)
@@ -126,15 +131,44 @@ struct Holdings {
         }
     }
 
+    private mutating func classifyCUIHolders(_ graph: ScopeGraph) {
+        let model = graph.model
+        inVDISessionOnly = model.assets.indices.map { a in
+            guard model.assets[a].vdi == .kvmOnly, holdsAny(a, of: graph.cuiMask) else { return false }
+            return items(a).filter { model.data[$0].dataClass == .cui }.allSatisfy { item in
+                if case .flow? = witness(a, item).last { true } else { false }
+            }
+        }
+        holdsCountedCUI = model.assets.indices.map { a in
+            holdsAny(a, of: graph.cuiMask) && !model.assets[a].classified && !inVDISessionOnly[a]
+        }
+    }
+
     func holds(_ node: Int, _ item: Int) -> Bool { held.contains(node, item) }
 
     func holdsAny(_ node: Int, of mask: [UInt64]) -> Bool { held.intersects(node, mask) }
 
     func items(_ node: Int) -> [Int] { held.bits(node) }
 
+    /// What `flow` carries: the items it is labelled with, or, unlabeled, the CUI and FCI its source holds
+    /// (both ends' for a two-way flow), presumed (SCOPING.md §2.2).
+    func carried(_ flow: Flow, graph: ScopeGraph) -> (items: [Int], presumed: Bool) {
+        switch flow.carries {
+        case .data(let items): return (items, false)
+        case .unlabeled:
+            var sources = [graph.node(flow.from)]
+            if flow.bidirectional { sources.append(graph.node(flow.to)) }
+            let items = Set(sources.flatMap(items)).sorted()
+            return (items.filter { [.cui, .fci].contains(graph.model.data[$0].dataClass) }, true)
+        }
+    }
+
     /// "holds ITEM", with the shortest chain that brought it to `node`.
-    func reason(_ node: Int, _ item: Int, in model: Model) -> Reason {
-        Reason("holds \(model.data[item].id)", witness(node, item))
+    func reason(_ node: Int, _ item: Int) -> Reason { Reason(.holds(data: item), witness(node, item)) }
+
+    /// One reason per item of `mask` that `node` holds.
+    func reasons(_ node: Int, mask: [UInt64]) -> [Reason] {
+        items(node).filter { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }.map { reason(node, $0) }
     }
 
     /// The shortest chain that brought `item` to `node`, from its seed.

@@ -1,6 +1,7 @@
 import ScopeModel
 
 /// Pass 2 (SCOPING.md §2.6): which assets can reach CUI over the network, and along which path.
+/// Level 1 has no reach: only what holds FCI is in scope there.
 ///
 /// The fabric is transitive: assets join their zone, zones their parent, links their ends, unless
 /// separation is declared. A multi-source BFS from every CUI-holding network asset finds, for every
@@ -23,10 +24,13 @@ struct Reachability {
     private var fabricStep: [Step?]
     private let assetCount: Int
 
-    /// - Parameter isSource: the assets whose CUI counts (network nodes, not classified, not a VDI session).
-    init(graph: ScopeGraph, isSource: [Bool]) {
+    init(graph: ScopeGraph, holdings: Holdings, level: Int) {
         let model = graph.model
         assetCount = graph.assetCount
+        // The CUI that counts: held by network nodes, not classified, not only in a VDI session.
+        let isSource = model.assets.indices.map { a in
+            level > 1 && holdings.holdsCountedCUI[a] && model.assets[a].type.isNetworkNode
+        }
         let root = graph.assetCount + graph.zoneCount
         let nodeCount = root + 1
         func isNetworkAsset(_ a: Int) -> Bool { model.assets[a].type.isNetworkNode }
@@ -46,8 +50,8 @@ struct Reachability {
             edges.append((Int32(b), Int32(a), Int32(steps.count)))
             steps.append(step)
         }
-        for a in model.assets.indices where isNetworkAsset(a) && !graph.inNoZone[a] {
-            join(a, graph.effectiveZone[a].map { graph.assetCount + $0 } ?? root, .membership(asset: a))
+        for a in model.assets.indices where isNetworkAsset(a) && graph.isOnNetwork(a) {
+            join(a, graph.zone[a].map { graph.assetCount + $0 } ?? root, .membership(asset: a))
         }
         for (z, zone) in model.zones.enumerated() where !zone.separation.separates {
             join(graph.assetCount + z, zone.parent.map { graph.assetCount + $0 } ?? root, .zoneParent(zone: z))
@@ -117,7 +121,7 @@ struct Reachability {
         // A holder somewhere inside each zone (nested zones included), and the device access reaching each zone.
         var holderInZone = [Int?](repeating: nil, count: graph.zoneCount)
         for a in 0..<graph.assetCount where isSource[a] {
-            graph.enterZones(from: graph.effectiveZone[a]) { zone in
+            graph.markZones(from: graph.zone[a]) { zone in
                 guard holderInZone[zone] == nil else { return false }
                 holderInZone[zone] = a
                 return true
@@ -143,7 +147,7 @@ struct Reachability {
                 paths[a] = .channel(channelSteps[Int(channelGraph.payloads[slot])], holder: Int(channelGraph.targets[slot]))
             } else if let entry = deviceReachesZone[a] {
                 paths[a] = .zoneChannel(.access(entry.access), holder: entry.holder)
-            } else if let zone = graph.effectiveZone[a], let entry = holderAccess[zone] {
+            } else if let zone = graph.zone[a], let entry = holderAccess[zone] {
                 paths[a] = .zoneChannel(.access(entry.access), holder: entry.device)
             } else if fabricParent[a] >= 0 {
                 paths[a] = .fabric
@@ -155,8 +159,8 @@ struct Reachability {
     func isReachable(_ asset: Int) -> Bool { paths[asset] != nil }
 
     /// "can reach CUI on HOLDER", with the path; nil when `asset` reaches no CUI.
-    func reason(_ asset: Int, in model: Model) -> Reason? {
-        witness(asset).map { Reason("can reach CUI on \(model.assets[$0.holder].id)", $0.steps) }
+    func reason(_ asset: Int) -> Reason? {
+        witness(asset).map { Reason(.reachesCUI(holder: $0.holder), $0.steps) }
     }
 
     /// The steps from `asset` to the CUI holder it reaches, and that holder.

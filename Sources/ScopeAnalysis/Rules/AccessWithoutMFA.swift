@@ -31,9 +31,9 @@ extension Rule {
         ],
         check: { rule, context in
             context.accessesWithoutMFA { $0.remote }.map { i in
-                rule.finding(context.subject(.access(i)), at: context.model.accesses[i].span,
-                             "remote access to in-scope `\(context.explainer.name(context.model.accesses[i].to))` without MFA",
-                             evidence: [context.evidence(.access(i))])
+                rule.finding(.relation(.access(i)), at: context.model.accesses[i].span,
+                             "remote access to in-scope `\(context.name(context.model.accesses[i].to))` without MFA",
+                             evidence: [context.written(.access(i))])
             }
         })
 
@@ -55,9 +55,9 @@ extension Rule {
         ],
         check: { rule, context in
             context.accessesWithoutMFA { $0.admin }.map { i in
-                rule.finding(context.subject(.access(i)), at: context.model.accesses[i].span,
-                             "administrative access to in-scope `\(context.explainer.name(context.model.accesses[i].to))` without MFA",
-                             evidence: [context.evidence(.access(i))])
+                rule.finding(.relation(.access(i)), at: context.model.accesses[i].span,
+                             "administrative access to in-scope `\(context.name(context.model.accesses[i].to))` without MFA",
+                             evidence: [context.written(.access(i))])
             }
         })
 }

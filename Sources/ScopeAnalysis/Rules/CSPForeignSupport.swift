@@ -23,7 +23,7 @@ extension Rule {
         check: { rule, context in
             context.model.providers.enumerated().compactMap { p, provider in
                 guard provider.type == .csp, provider.usPersons != .yes, context.holdsRestricted(.provider(p)) else { return nil }
-                return rule.finding(provider.id, at: provider.span,
+                return rule.finding(.element(.provider(p)), at: provider.span,
                                     "`\(provider.id)` holds export-controlled data and does not limit its staff to U.S. persons (us-persons: \(provider.usPersons.rawValue))",
                                     evidence: context.cuiEvidence(.provider(p), mask: context.graph.restrictedMask))
             }

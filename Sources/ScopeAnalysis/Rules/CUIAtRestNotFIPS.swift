@@ -26,7 +26,7 @@ extension Rule {
                 default: return nil
                 }
                 guard asset.encryption != .fips, !asset.classified, context.holdsCUI(.asset(a)) else { return nil }
-                return rule.finding(asset.id, at: asset.span,
+                return rule.finding(.element(.asset(a)), at: asset.span,
                                     "\(asset.type.rawValue) `\(asset.id)` holds CUI without FIPS-validated encryption (encryption: \(asset.encryption.rawValue))",
                                     evidence: context.cuiEvidence(.asset(a)), requirements: [requirement])
             }

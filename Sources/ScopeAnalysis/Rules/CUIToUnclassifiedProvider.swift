@@ -24,7 +24,7 @@ extension Rule {
         check: { rule, context in
             context.model.providers.enumerated().compactMap { p, provider in
                 guard provider.type == .vendor, context.holdsCUI(.provider(p)) else { return nil }
-                return rule.finding(provider.id, at: provider.span, "vendor `\(provider.id)` holds CUI but is not classified",
+                return rule.finding(.element(.provider(p)), at: provider.span, "vendor `\(provider.id)` holds CUI but is not classified",
                                     evidence: context.cuiEvidence(.provider(p)))
             }
         })

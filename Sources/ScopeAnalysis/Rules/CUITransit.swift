@@ -2,20 +2,13 @@ import ScopeModel
 
 extension RuleContext {
     /// Flows that carry CUI (labelled or presumed) and leave their zone: remote, or with ends in different
-    /// homes (zones, the root zone, a provider's infrastructure).
-    func exposedCUIFlows() -> [(index: Int, items: [String], presumed: Bool)] {
+    /// homes (zones, the root zone, a provider's infrastructure); each with its evidence.
+    func exposedCUIFlows() -> [(index: Int, evidence: Reason)] {
         model.flows.enumerated().compactMap { f, flow in
-            guard let carried = carriedCUI(flow) else { return nil }
+            guard let carried = carriedCUI(f) else { return nil }
             guard flow.remote || graph.home(of: flow.from) != graph.home(of: flow.to) else { return nil }
-            return (f, carried.items, carried.presumed)
+            return (f, Reason(.transit(carried: carried.items, presumed: carried.presumed, remote: flow.remote), [.flow(f)]))
         }
-    }
-
-    func transitEvidence(_ index: Int, items: [String], presumed: Bool) -> [String] {
-        let flow = model.flows[index]
-        let how = flow.remote ? "crosses the internet" : "crosses a zone boundary"
-        let what = (presumed ? "presumed to carry " : "carries ") + items.joined(separator: ", ")
-        return [evidence(.flow(index)) + ": \(what); \(how)"]
     }
 }
 
@@ -47,8 +40,8 @@ extension Rule {
             context.exposedCUIFlows().compactMap { entry in
                 let flow = context.model.flows[entry.index]
                 guard flow.encryption == .none else { return nil }
-                return rule.finding(context.subject(.flow(entry.index)), at: flow.span, "CUI travels unencrypted",
-                                    evidence: context.transitEvidence(entry.index, items: entry.items, presumed: entry.presumed))
+                return rule.finding(.relation(.flow(entry.index)), at: flow.span, "CUI travels unencrypted",
+                                    evidence: [entry.evidence])
             }
         })
 
@@ -84,8 +77,8 @@ extension Rule {
                 }
                 let message = flow.encryption == .nonFIPS ? "CUI travels with encryption that is not FIPS-validated"
                     : "CUI travels with unknown encryption"
-                return rule.finding(context.subject(.flow(entry.index)), at: flow.span, message,
-                                    evidence: context.transitEvidence(entry.index, items: entry.items, presumed: entry.presumed),
+                return rule.finding(.relation(.flow(entry.index)), at: flow.span, message,
+                                    evidence: [entry.evidence],
                                     requirements: [requirement])
             }
         })

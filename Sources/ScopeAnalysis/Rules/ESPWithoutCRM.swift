@@ -27,10 +27,10 @@ extension Rule {
             context.model.providers.enumerated().compactMap { p, provider in
                 let role = context.categorization.providerRoles[p]
                 guard role.inScope, !provider.crm else { return nil }
-                return rule.finding(provider.id, at: provider.span,
+                return rule.finding(.element(.provider(p)), at: provider.span,
                                     "`\(provider.id)` (\(role.rawValue)) has no customer responsibility matrix",
                                     evidence: context.cuiEvidence(.provider(p))
-                                        + (context.categorization.providerReasons[p].map { [context.explainer.text($0)] } ?? []))
+                                        + (context.categorization.providerReasons[p].map { [$0] } ?? []))
             }
         })
 }

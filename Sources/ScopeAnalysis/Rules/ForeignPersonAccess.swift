@@ -18,13 +18,13 @@ extension RuleContext {
     /// A foreign-person access finding of `rule` for access `index`.
     func foreignAccessFinding(_ rule: Rule, _ index: Int, known: Bool) -> Finding {
         let access = model.accesses[index]
-        let who = explainer.name(access.from)
+        let who = name(access.from)
         let kind = access.admin ? "admin access" : access.keys ? "key access" : "access"
         let message = known
-            ? "`\(who)` is not a U.S. person in the US and has \(kind) to export-controlled data on `\(explainer.name(access.to))`"
-            : "`\(who)` has \(kind) to export-controlled data on `\(explainer.name(access.to))`, and its U.S.-person status or country is unknown"
-        return rule.finding(subject(.access(index)), at: access.span, message,
-                            evidence: [evidence(.access(index))] + cuiEvidence(access.to, mask: graph.restrictedMask))
+            ? "`\(who)` is not a U.S. person in the US and has \(kind) to export-controlled data on `\(name(access.to))`"
+            : "`\(who)` has \(kind) to export-controlled data on `\(name(access.to))`, and its U.S.-person status or country is unknown"
+        return rule.finding(.relation(.access(index)), at: access.span, message,
+                            evidence: [written(.access(index))] + cuiEvidence(access.to, mask: graph.restrictedMask))
     }
 }
 

@@ -23,8 +23,8 @@ extension Rule {
             context.model.links.enumerated().compactMap { l, link in
                 guard case .zone(let a) = link.a, case .zone(let b) = link.b, link.via.isEmpty,
                       context.holdsCUI(.zone(a)) || context.holdsCUI(.zone(b)) else { return nil }
-                return rule.finding(context.subject(.link(l)), at: link.span, "the link to a CUI zone names no boundary device",
-                                    evidence: [context.evidence(.link(l))])
+                return rule.finding(.relation(.link(l)), at: link.span, "the link to a CUI zone names no boundary device",
+                                    evidence: [context.written(.link(l))])
             }
         })
 }

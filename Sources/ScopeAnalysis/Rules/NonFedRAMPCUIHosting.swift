@@ -39,7 +39,7 @@ extension Rule {
         check: { rule, context in
             context.model.providers.enumerated().compactMap { p, provider in
                 guard provider.type == .csp, !provider.fedramp.meetsModerate, context.holdsCUI(.provider(p)) else { return nil }
-                return rule.finding(provider.id, at: provider.span,
+                return rule.finding(.element(.provider(p)), at: provider.span,
                                     "`\(provider.id)` holds CUI without FedRAMP Moderate (fedramp: \(provider.fedramp.rawValue))",
                                     evidence: context.cuiEvidence(.provider(p)))
             }

@@ -55,7 +55,7 @@ extension Rule {
                 }
                 guard !restricted.isEmpty else { return nil }
                 let names = restricted.map { "`\(model.data[$0].id)`" }.joined(separator: ", ")
-                return rule.finding(provider.id, at: provider.span, "`\(provider.id)` (\(country)) holds export-controlled \(names)",
+                return rule.finding(.element(.provider(p)), at: provider.span, "`\(provider.id)` (\(country)) holds export-controlled \(names)",
                                     evidence: context.cuiEvidence(.provider(p), mask: context.graph.restrictedMask))
             }
         })

@@ -15,8 +15,8 @@ extension Rule {
         ],
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in
-                guard asset.isPublic, context.reachability?.isReachable(a) == true else { return nil }
-                return rule.finding(asset.id, at: asset.span, "public `\(asset.id)` can reach CUI", evidence: context.reachEvidence(a))
+                guard asset.isPublic, context.reachability.isReachable(a) else { return nil }
+                return rule.finding(.element(.asset(a)), at: asset.span, "public `\(asset.id)` can reach CUI", evidence: context.reachEvidence(a))
             }
         })
 
@@ -38,7 +38,7 @@ extension Rule {
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in
                 guard asset.isPublic, context.holdsCUI(.asset(a)) else { return nil }
-                return rule.finding(asset.id, at: asset.span, "public `\(asset.id)` holds CUI", evidence: context.cuiEvidence(.asset(a)))
+                return rule.finding(.element(.asset(a)), at: asset.span, "public `\(asset.id)` holds CUI", evidence: context.cuiEvidence(.asset(a)))
             }
         })
 }

@@ -32,14 +32,15 @@ public struct Rule: Sendable {
     }
 
     /// A finding of this rule, with its severity, basis and remedy filled in.
-    func finding(_ subject: String, at span: SourceSpan, _ message: String, evidence: [String],
+    func finding(_ subject: Subject, at span: SourceSpan, _ message: String, evidence: [Reason],
                  requirements: [Requirement]? = nil) -> Finding {
         Finding(rule: id, severity: severity, subject: subject, message: message, remedy: remedy, span: span,
                 requirements: requirements ?? self.requirements, basis: basis, evidence: evidence, suppression: nil)
     }
 }
 
-/// A model on which a rule fires on exactly `subjects`, at `level` (the model's own when nil).
+/// A model on which a rule fires on exactly `subjects` (none: it must stay silent), at `level` (the
+/// model's own when nil). Subjects are written as findings name them: `plm`, `a -> b`.
 public struct RuleExample: Sendable {
     public let model: String
     public let subjects: [String]

@@ -6,31 +6,8 @@ struct RuleContext {
     let level: Int
     let graph: ScopeGraph
     let holdings: Holdings
+    let reachability: Reachability
     let categorization: Categorization
-    /// Nil at level 1, where reachability plays no part.
-    let reachability: Reachability?
-    let explainer: Explainer
-    /// Whether some asset inside each zone (nested zones included) is in scope.
-    let zoneInScope: [Bool]
-
-    init(model: Model, level: Int, graph: ScopeGraph, holdings: Holdings, categorization: Categorization,
-         reachability: Reachability?) {
-        self.reachability = reachability
-        self.model = model
-        self.level = level
-        self.graph = graph
-        self.holdings = holdings
-        self.categorization = categorization
-        explainer = Explainer(model: model)
-        var zones = [Bool](repeating: false, count: graph.zoneCount)
-        for a in model.assets.indices where categorization.categories[a].inScope && !graph.inNoZone[a] {
-            graph.enterZones(from: graph.effectiveZone[a]) { zone in
-                defer { zones[zone] = true }
-                return !zones[zone]
-            }
-        }
-        zoneInScope = zones
-    }
 
     func category(_ asset: Int) -> AssetCategory { categorization.categories[asset] }
 
@@ -38,30 +15,25 @@ struct RuleContext {
 
     func holdsRestricted(_ endpoint: Endpoint) -> Bool { holdings.holdsAny(graph.node(endpoint), of: graph.restrictedMask) }
 
-    /// An in-scope asset, or a zone with one inside.
+    /// An in-scope asset or provider, or a zone with an in-scope asset inside.
     func isInScope(_ endpoint: Endpoint) -> Bool {
         switch endpoint {
         case .asset(let a): category(a).inScope
-        case .zone(let z): zoneInScope[z]
+        case .zone(let z): categorization.zoneInScope[z]
         case .provider(let p): categorization.providerRoles[p].inScope
         }
     }
 
-    /// The CUI items `endpoint` holds, each with the chain that brought it, as evidence lines.
-    func cuiEvidence(_ endpoint: Endpoint, mask: [UInt64]? = nil) -> [String] {
-        let node = graph.node(endpoint)
-        let mask = mask ?? graph.cuiMask
-        return holdings.items(node).filter { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }.map { item in
-            explainer.text(holdings.reason(node, item, in: model))
-        }
+    /// The CUI items (or those of `mask`) `endpoint` holds, each with the chain that brought it.
+    func cuiEvidence(_ endpoint: Endpoint, mask: [UInt64]? = nil) -> [Reason] {
+        holdings.reasons(graph.node(endpoint), mask: mask ?? graph.cuiMask)
     }
 
-    func evidence(_ step: Step) -> String { explainer.text(step) }
+    /// The path by which a CUI-reachable asset reaches CUI.
+    func reachEvidence(_ asset: Int) -> [Reason] { reachability.reason(asset).map { [$0] } ?? [] }
 
-    /// The path by which a CUI-reachable asset reaches CUI, as one evidence line.
-    func reachEvidence(_ asset: Int) -> [String] {
-        reachability?.reason(asset, in: model).map { [explainer.text($0)] } ?? []
-    }
+    /// A relation as written, as evidence.
+    func written(_ step: Step) -> Reason { Reason(.written, [step]) }
 
     /// Whether `endpoint` is a U.S. person (or U.S.-persons-only provider) in the US: `.no` when known not to
     /// be, `.unknown` when either fact is missing.
@@ -75,20 +47,15 @@ struct RuleContext {
         return usPersons == .yes && country == "US" ? .yes : .unknown
     }
 
-    func subject(_ relation: RelationRef) -> String { explainer.subject(relation) }
-
-    /// The CUI a flow carries: labelled, or presumed for an unlabeled flow from (or, both ways, between)
-    /// CUI holders. Nil when it carries none.
-    func carriedCUI(_ flow: Flow) -> (items: [String], presumed: Bool)? {
-        switch flow.carries {
-        case .data(let items):
-            let cui = items.filter { model.data[$0].dataClass == .cui }.map { model.data[$0].id }
-            return cui.isEmpty ? nil : (cui, false)
-        case .unlabeled:
-            var sources = [graph.node(flow.from)]
-            if flow.bidirectional { sources.append(graph.node(flow.to)) }
-            let items = Set(sources.flatMap { holdings.items($0) }).sorted().filter { model.data[$0].dataClass == .cui }
-            return items.isEmpty ? nil : (items.map { model.data[$0].id }, true)
-        }
+    /// The CUI a flow carries: labelled, or presumed for an unlabeled flow. Nil when it carries none.
+    func carriedCUI(_ flow: Int) -> (items: [Int], presumed: Bool)? {
+        let carried = holdings.carried(model.flows[flow], graph: graph)
+        let cui = carried.items.filter { model.data[$0].dataClass == .cui }
+        return cui.isEmpty ? nil : (cui, carried.presumed)
     }
+}
+
+extension RuleContext {
+    /// The id an end names, for messages.
+    func name(_ endpoint: Endpoint) -> String { model.id(of: endpoint.element) }
 }

@@ -27,7 +27,7 @@ extension Rule {
                 let derived = context.category(a)
                 let claimed = AssetCategory(rawValue: claim.rawValue)!
                 if claimed == derived || (claim == .out && (derived == .outsideCMMC || derived.inScope)) { return nil }
-                return rule.finding(asset.id, at: asset.span,
+                return rule.finding(.element(.asset(a)), at: asset.span,
                                     "`\(asset.id)` is claimed \(claimed.title) but is a \(derived.title)",
                                     evidence: context.cuiEvidence(.asset(a)) + context.reachEvidence(a))
             }

@@ -22,8 +22,8 @@ extension Rule {
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in
                 guard context.category(a) == .specialized, context.holdsCUI(.asset(a)) else { return nil }
-                if let zone = context.graph.effectiveZone[a], context.model.zones[zone].separation.separates { return nil }
-                return rule.finding(asset.id, at: asset.span,
+                if let zone = context.graph.zone[a], context.model.zones[zone].separation.separates { return nil }
+                return rule.finding(.element(.asset(a)), at: asset.span,
                                     "specialized `\(asset.id)` holds CUI outside a separated zone",
                                     evidence: context.cuiEvidence(.asset(a)))
             }

@@ -53,7 +53,7 @@ extension Rule {
                 }
                 let actual = provider.cmmc ?? CMMCStatus.none
                 guard actual < required else { return nil }
-                return rule.finding(provider.id, at: provider.span,
+                return rule.finding(.element(.provider(p)), at: provider.span,
                                     "subcontractor `\(provider.id)` needs CMMC \(required.rawValue) for the data it receives, and has \(provider.cmmc?.rawValue ?? "none stated")",
                                     evidence: context.cuiEvidence(.provider(p), mask: context.graph.cuiOrFCIMask))
             }

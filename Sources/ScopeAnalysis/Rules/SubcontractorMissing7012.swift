@@ -23,7 +23,7 @@ extension Rule {
         check: { rule, context in
             context.model.providers.enumerated().compactMap { p, provider in
                 guard provider.type == .subcontractor, !provider.dfars7012, context.holdsCUI(.provider(p)) else { return nil }
-                return rule.finding(provider.id, at: provider.span,
+                return rule.finding(.element(.provider(p)), at: provider.span,
                                     "subcontractor `\(provider.id)` receives CUI without DFARS 252.204-7012 in its subcontract",
                                     evidence: context.cuiEvidence(.provider(p)))
             }

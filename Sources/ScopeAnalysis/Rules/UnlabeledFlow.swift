@@ -19,10 +19,10 @@ extension Rule {
         ],
         check: { rule, context in
             context.model.flows.enumerated().compactMap { f, flow in
-                guard flow.carries == .unlabeled, let carried = context.carriedCUI(flow) else { return nil }
-                return rule.finding(context.subject(.flow(f)), at: flow.span,
-                                    "presumed to carry " + carried.items.map { "`\($0)`" }.joined(separator: ", "),
-                                    evidence: [context.evidence(.flow(f))])
+                guard flow.carries == .unlabeled, let carried = context.carriedCUI(f) else { return nil }
+                return rule.finding(.relation(.flow(f)), at: flow.span,
+                                    "presumed to carry " + carried.items.map { "`\(context.model.data[$0].id)`" }.joined(separator: ", "),
+                                    evidence: [context.written(.flow(f))])
             }
         })
 }

@@ -43,13 +43,13 @@ extension Rule {
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in
                 let category = context.category(a)
-                if context.categorization.forcedByReach[a] {
-                    return rule.finding(asset.id, at: asset.span,
+                if context.categorization.rungs[a] == .reachable(.noPolicy) {
+                    return rule.finding(.element(.asset(a)), at: asset.span,
                                         "`\(asset.id)` can reach CUI and no policy keeps CUI off it: it is a CUI Asset",
                                         evidence: context.reachEvidence(a))
                 }
                 guard asset.claimedCategory == .out, category.inScope else { return nil }
-                return rule.finding(asset.id, at: asset.span,
+                return rule.finding(.element(.asset(a)), at: asset.span,
                                     "`\(asset.id)` is claimed out of scope but is a \(category.title)",
                                     evidence: context.cuiEvidence(.asset(a)) + context.reachEvidence(a))
             }

@@ -19,15 +19,15 @@ extension Rule {
         ],
         check: { rule, context in
             var received: [Int: Int] = [:]
-            for (f, flow) in context.model.flows.enumerated() where context.carriedCUI(flow) != nil {
+            for (f, flow) in context.model.flows.enumerated() where context.carriedCUI(f) != nil {
                 if case .asset(let a) = flow.to, received[a] == nil { received[a] = f }
                 if flow.bidirectional, case .asset(let a) = flow.from, received[a] == nil { received[a] = f }
             }
             return context.model.assets.enumerated().compactMap { a, asset in
                 guard asset.type == .vdiClient || asset.vdi != nil, asset.vdi != .kvmOnly, let f = received[a] else { return nil }
-                return rule.finding(asset.id, at: asset.span,
+                return rule.finding(.element(.asset(a)), at: asset.span,
                                     "VDI client `\(asset.id)` receives CUI and is not KVM-only, so it is a CUI Asset",
-                                    evidence: [context.evidence(.flow(f))])
+                                    evidence: [context.written(.flow(f))])
             }
         })
 }

@@ -197,8 +197,14 @@ public struct Protection: Sendable, Hashable {
 
 public struct Suppression: Sendable, Hashable {
     public var rule: String
-    /// `plm`, or `a -> b` for a relation: as findings name their subject.
-    public var subject: String
+    /// What it silences: `on plm`, or `on a -> b` for a relation.
+    public var target: Target
     public var reason: String
     public var span: SourceSpan
+
+    public enum Target: Hashable, Sendable {
+        case element(ElementRef)
+        /// A relation named by its ends and arrow, as written.
+        case relation(from: ElementRef, arrow: Arrow, to: ElementRef)
+    }
 }

@@ -454,13 +454,18 @@ struct Resolver {
     private mutating func resolve(_ suppress: Suppress, file: SourceFile) {
         let kinds: Kinds = [.asset, .provider, .zone]
         let what = "an asset, a provider or a zone"
-        var ok = lookUp(suppress.subject, in: file, allowed: kinds, as: what, context: "`suppress`") != nil
+        let subject = lookUp(suppress.subject, in: file, allowed: kinds, as: what, context: "`suppress`")
+        let target: Suppression.Target
         if let relation = suppress.relation {
-            ok = lookUp(relation.to, in: file, allowed: kinds, as: what, context: "`suppress`") != nil && ok
+            let to = lookUp(relation.to, in: file, allowed: kinds, as: what, context: "`suppress`")
+            guard let subject, let to else { return }
+            target = .relation(from: subject, arrow: relation.arrow, to: to)
+        } else {
+            guard let subject else { return }
+            target = .element(subject)
         }
-        guard ok else { return }
         model.suppressions.append(Suppression(
-            rule: suppress.rule.text, subject: suppress.subjectText, reason: suppress.reason.text,
+            rule: suppress.rule.text, target: target, reason: suppress.reason.text,
             span: SourceSpan(file: file, offset: suppress.keywordOffset, length: "suppress".utf8.count)))
     }
 

@@ -7,7 +7,7 @@ extension DiagramBuilder {
     func nodeID(provider: Int) -> String { "provider:" + model.providers[provider].id }
 
     /// Two lines of name, then the rule ids of its findings.
-    func label(title: String?, id: String, detail: String? = nil, subject: String) -> String {
+    func label(title: String?, id: String, detail: String? = nil, subject: Subject) -> String {
         var lines = [title ?? id]
         lines.append(title == nil ? (detail ?? "") : [id, detail].compactMap { $0 }.joined(separator: " · "))
         if let rules = findings[subject] {
@@ -22,11 +22,11 @@ extension DiagramBuilder {
         let reasons = analysis.reasons(forAsset: a).map(explainer.text)
         let detail = asset.count > 1 ? "\(asset.type.rawValue) ×\(asset.count)" : asset.type.rawValue
         var attributes = DiagramStyle.nodeAttributes(category) + [
-            Attribute("label", label(title: asset.label, id: asset.id, detail: detail, subject: asset.id)),
+            Attribute("label", label(title: asset.label, id: asset.id, detail: detail, subject: .element(.asset(a)))),
             Attribute("id", "asset-" + asset.id),
             Attribute("tooltip", "\(asset.id): \(category.title)\n" + reasons.joined(separator: "\n")),
         ]
-        if findings[asset.id] != nil { attributes += DiagramStyle.findingBorder }
+        if findings[.element(.asset(a))] != nil { attributes += DiagramStyle.findingBorder }
         return Node(id: nodeID(asset: a), attributes: marked(attributes, id: asset.id))
     }
 
@@ -78,13 +78,13 @@ extension DiagramBuilder {
         }
         if let country = provider.country, country != "US" { status.append(country) }
         let detail = provider.type.rawValue == role.rawValue ? role.rawValue : "\(provider.type.rawValue), \(role.rawValue)"
-        let text = label(title: provider.label, id: provider.id, detail: detail, subject: provider.id)
+        let text = label(title: provider.label, id: provider.id, detail: detail, subject: .element(.provider(p)))
             + (status.isEmpty ? "" : "\n" + status.joined(separator: " · "))
         var attributes = DiagramStyle.providerAttributes(role) + [
             Attribute("label", text), Attribute("id", "provider-" + provider.id),
             Attribute("tooltip", "\(provider.id): \(role.rawValue)\n" + analysis.reasons(forProvider: p).map(explainer.text).joined(separator: "\n")),
         ]
-        if findings[provider.id] != nil { attributes += DiagramStyle.findingBorder }
+        if findings[.element(.provider(p))] != nil { attributes += DiagramStyle.findingBorder }
         return Node(id: nodeID(provider: p), attributes: marked(attributes, id: provider.id))
     }
 

@@ -85,13 +85,13 @@ extension DiagramBuilder {
         var to: String
         var kind: DiagramStyle.EdgeKind
         var id: String
-        var subject: String
+        var subject: Subject
         var label: String?
         var lhead: String?
         var ltail: String?
         var bothWays = false
-        /// The relation as written (`flow a -> b`), to match a diff's added relations.
-        var relation: String?
+        /// The relation drawn, to match a diff's added relations.
+        var relation: RelationRef?
     }
 
     /// Where an end of a relation is drawn: a node, and the cluster to clip at when the end is a zone.
@@ -100,28 +100,28 @@ extension DiagramBuilder {
         case .asset(let a): return showAsset[a] ? (nodeID(asset: a), nil) : nil
         case .provider(let p): return showProvider[p] ? (nodeID(provider: p), nil) : nil
         case .zone(let z):
-            if let member = collapsedMember[topZone(z)] { return (nodeID(asset: member), nil) }
+            if let member = collapsedMember[model.topZone(of: z)] { return (nodeID(asset: member), nil) }
             return anchors[z].map { ($0.node, $0.cluster) }
         }
     }
 
     private mutating func edges(anchors: [Int: (cluster: String, node: String)]) -> [Edge] {
         var pending: [PendingEdge] = []
-        func add(_ from: Endpoint, _ to: Endpoint, _ kind: DiagramStyle.EdgeKind, id: String, subject: String, label: String? = nil,
+        func add(_ from: Endpoint, _ to: Endpoint, _ kind: DiagramStyle.EdgeKind, id: String, subject: Subject, label: String? = nil,
                  bothWays: Bool = false, relation: RelationRef? = nil) {
             guard let tail = end(from, anchors: anchors), let head = end(to, anchors: anchors), tail.node != head.node else { return }
             // An asset inside the zone it points at is drawn inside it already.
-            if head.cluster != nil, case .zone(let z) = to, case .asset(let a) = from, isInside(a, zone: z) { return }
+            if head.cluster != nil, case .zone(let z) = to, case .asset(let a) = from, model.asset(a, isInside: z) { return }
             pending.append(PendingEdge(from: tail.node, to: head.node, kind: kind, id: id, subject: subject, label: label,
                                        lhead: head.cluster, ltail: tail.cluster, bothWays: bothWays,
-                                       relation: relation.map(explainer.relationText)))
+                                       relation: relation))
         }
         for (f, flow) in model.flows.enumerated() {
-            let carried = carriedText(flow)
+            let carried = carriedText(f)
             // At level 1, FCI is what sets the scope, so its flows are the ones to see.
             let kind: DiagramStyle.EdgeKind = carried.cui ? .cuiFlow : carried.fci && analysis.level == 1 ? .fciFlow : .flow
             if options.view == .network { continue }
-            let subject = explainer.subject(.flow(f))
+            let subject = Subject.relation(.flow(f))
             let ends = [flow.from] + flow.via.map(Endpoint.asset) + [flow.to]
             for (a, b) in zip(ends, ends.dropFirst()) {
                 add(a, b, kind, id: "flow-\(f)", subject: subject, label: options.view == .dataflow ? carried.text : nil,
@@ -131,15 +131,15 @@ extension DiagramBuilder {
         // Hosting moves data to the host, so every view draws it where both ends are shown.
         for (a, asset) in model.assets.enumerated() {
             switch asset.hostedOn {
-            case .asset(let host)?: add(.asset(a), .asset(host), .hosting, id: "hosting-\(asset.id)", subject: asset.id)
-            case .provider(let host)?: add(.asset(a), .provider(host), .hosting, id: "hosting-\(asset.id)", subject: asset.id)
+            case .asset(let host)?: add(.asset(a), .asset(host), .hosting, id: "hosting-\(asset.id)", subject: .element(.asset(a)))
+            case .provider(let host)?: add(.asset(a), .provider(host), .hosting, id: "hosting-\(asset.id)", subject: .element(.asset(a)))
             case nil: break
             }
         }
         if options.view != .dataflow {
             for (l, link) in model.links.enumerated() {
                 let kind: DiagramStyle.EdgeKind = link.separation.separates ? .separated : .link
-                let subject = explainer.subject(.link(l))
+                let subject = Subject.relation(.link(l))
                 let ends = [link.a] + link.via.map(Endpoint.asset) + [link.b]
                 for (a, b) in zip(ends, ends.dropFirst()) { add(a, b, kind, id: "link-\(l)", subject: subject, relation: .link(l)) }
             }
@@ -148,12 +148,12 @@ extension DiagramBuilder {
             // The data-flow view shows people's access: it is how they come to process CUI.
             let isPeople = if case .asset(let a) = access.from { model.assets[a].type.isPeople } else { false }
             guard options.view == .boundary || (options.view == .dataflow && isPeople && !access.admin) else { continue }
-            add(access.from, access.to, access.admin ? .admin : .access, id: "access-\(i)", subject: explainer.subject(.access(i)),
+            add(access.from, access.to, access.admin ? .admin : .access, id: "access-\(i)", subject: .relation(.access(i)),
                 relation: .access(i))
         }
         if options.view == .boundary {
             for (i, protection) in model.protections.enumerated() {
-                add(protection.from, protection.to, .protects, id: "protects-\(i)", subject: explainer.subject(.protects(i)),
+                add(protection.from, protection.to, .protects, id: "protects-\(i)", subject: .relation(.protects(i)),
                     relation: .protects(i))
             }
         }
@@ -179,33 +179,12 @@ extension DiagramBuilder {
         }
     }
 
-    private func isInside(_ asset: Int, zone: Int) -> Bool {
-        var current = placement[asset]
-        while let z = current {
-            if z == zone { return true }
-            current = model.zones[z].parent
-        }
-        return false
-    }
-
     /// `drawings, quality`, or `presumed: drawings` for an unlabeled flow; and whether it carries CUI or FCI.
-    private func carriedText(_ flow: Flow) -> (text: String, cui: Bool, fci: Bool) {
-        let items: [Int]
-        var presumed = false
-        switch flow.carries {
-        case .data(let data): items = data
-        case .unlabeled:
-            presumed = true
-            let source: [Int] = switch flow.from {
-            case .asset(let a): analysis.holdings(ofAsset: a)
-            case .provider(let p): analysis.holdings(ofProvider: p)
-            case .zone: []
-            }
-            items = source.filter { [.cui, .fci].contains(model.data[$0].dataClass) }
-        }
+    private func carriedText(_ flow: Int) -> (text: String, cui: Bool, fci: Bool) {
+        let (items, presumed) = analysis.carried(byFlow: flow)
         let cui = items.contains { model.data[$0].dataClass == .cui }
-        let names = items.map { model.data[$0].id }.joined(separator: ", ")
         let fci = items.contains { model.data[$0].dataClass == .fci }
+        let names = items.map { model.data[$0].id }.joined(separator: ", ")
         return (presumed ? (names.isEmpty ? "unlabeled" : "presumed: " + names) : (names.isEmpty ? "nothing" : names), cui, fci)
     }
 
@@ -238,7 +217,7 @@ extension DiagramBuilder {
             kinds.insert(edge.kind)
             var attributes = DiagramStyle.edgeAttributes(edge.kind)
             attributes.append(Attribute("id", entry.count > 1 ? edge.id + "-x\(entry.count)" : edge.id))
-            attributes.append(Attribute("tooltip", entry.count > 1 ? "\(entry.count) relations" : edge.subject))
+            attributes.append(Attribute("tooltip", entry.count > 1 ? "\(entry.count) relations" : explainer.text(edge.subject)))
             if edge.bothWays { attributes.append(Attribute("dir", "both")) }
             if let relation = edge.relation, options.changes?.addedRelations.contains(relation) == true {
                 attributes += [Attribute("color", DiagramChanges.addedColor), Attribute("penwidth", "3")]

@@ -19,10 +19,14 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let analysis = try options.analyze()
+        let report = ModelReport(analysis, path: options.model)
+        var output = StandardOutput()
         switch format {
-        case .text: Terminal.write(CheckTextReporter(style: options.style).render(analysis, path: options.model))
-        case .json: Terminal.write(CheckJSONReporter().render(analysis, path: options.model))
-        case .sarif: Terminal.write(SARIFReporter(artifactURI: RepositoryURI.mapper()).render(analysis.findings))
+        case .text: CheckTextReporter(style: options.style).write(report, to: &output)
+        case .json: CheckJSONReporter().write(report, to: &output)
+        case .sarif:
+            SARIFReporter(artifactURI: RepositoryURI.mapper())
+                .write(.init(model: analysis.model, findings: analysis.findings), to: &output)
         }
         if failOn.fails(analysis.findings) { throw ExitStatus.findings.exitCode }
     }

@@ -15,10 +15,10 @@ struct DiagramCommand: ParsableCommand {
     var output: String
 
     @Option(help: "svg, png, pdf or dot (default: from the output file's extension).")
-    var format: String?
+    var format: OutputFormat?
 
     @Option(help: "boundary, dataflow or network.")
-    var view: String = DiagramView.boundary.rawValue
+    var view: DiagramView = .boundary
 
     @Option(help: "Draw only the neighbourhood of this element.")
     var focus: String?
@@ -33,15 +33,12 @@ struct DiagramCommand: ParsableCommand {
     var collapseAbove = 250
 
     @Option(help: "dot, fdp or sfdp (default: dot, sfdp for large graphs).")
-    var layout: String?
+    var layout: LayoutEngine?
 
     @Option(help: "Stop a layout that takes longer than this many seconds.")
     var layoutTimeout = 60
 
     func validate() throws {
-        guard DiagramView(rawValue: view) != nil else { throw ValidationError("--view must be boundary, dataflow or network") }
-        if let layout, LayoutEngine(rawValue: layout) == nil { throw ValidationError("--layout must be dot, fdp or sfdp") }
-        if let format, OutputFormat(rawValue: format) == nil { throw ValidationError("--format must be svg, png, pdf or dot") }
         if format == nil, OutputFormat(path: output) == nil {
             throw ValidationError("cannot tell the format from \(output); name a .svg, .png, .pdf or .dot file, or pass --format")
         }
@@ -50,19 +47,18 @@ struct DiagramCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard let format = format ?? OutputFormat(path: output) else { throw CommandFailure("cannot tell the format from \(output)") }
         let analysis = try options.analyze()
-        let diagramOptions = DiagramOptions(view: DiagramView(rawValue: view)!, focus: focus, depth: depth, expand: Set(expand),
-                                            collapseAbove: collapseAbove)
+        let diagramOptions = DiagramOptions(view: view, focus: focus, depth: depth, expand: Set(expand), collapseAbove: collapseAbove)
         let diagram: Diagram
         do {
             diagram = try DiagramBuilder.build(analysis, options: diagramOptions)
         } catch let error as DiagramError {
             throw CommandFailure(error.description)
         }
-        let renderer = Renderer(engine: layout.flatMap(LayoutEngine.init(rawValue:)), timeout: .seconds(layoutTimeout))
         let data: Data
         do {
-            data = try renderer.render(diagram, as: format.flatMap(OutputFormat.init(rawValue:)) ?? OutputFormat(path: output)!)
+            data = try Renderer(engine: layout, timeout: .seconds(layoutTimeout)).render(diagram, as: format)
         } catch let error as GraphvizError {
             throw CommandFailure(error.description)
         }

@@ -32,113 +32,73 @@ struct Diff: ParsableCommand {
     @Flag(help: "Also exit 1 when assets enter the boundary.")
     var failOnScopeGrowth = false
 
-    @Option(help: "Analyze both at this CMMC level (1, 2 or 3) instead of each model's.")
-    var level: Int?
+    @OptionGroup var level: LevelOption
 
     @Option(help: "Also write the boundary diagram of HEAD with the changes marked (svg, png, pdf or dot).")
     var diagram: String?
 
-    @Flag(help: "Never color the output (also: NO_COLOR).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     func validate() throws {
         if git != nil, models.count != 1 { throw ValidationError("with --git, name exactly one model") }
         if git == nil, models.count != 2 { throw ValidationError("name two models, BASE and HEAD (or one with --git REV)") }
-        if let level, !(1...3).contains(level) { throw ValidationError("--level must be 1, 2 or 3") }
         if let diagram, OutputFormat(path: diagram) == nil { throw ValidationError("--diagram must name a .svg, .png, .pdf or .dot file") }
     }
 
     func run() throws {
-        let headPath = models.last!
+        guard let headPath = models.last else { throw CommandFailure("name the model to compare") }
+        let base: ModelPair.Side
         let basePath: String
-        let baseLoader: any SourceLoader
         if let git {
             do {
                 let loader = try GitRevisionLoader(revision: git, near: headPath)
-                baseLoader = loader
+                base = ModelPair.Side(loader: loader, path: headPath, missingIsEmpty: true)
                 basePath = "\(git):\(try loader.repository.relativePath(of: headPath))"
             } catch {
                 throw CommandFailure("diff --git: \(error)")
             }
         } else {
-            baseLoader = FileSystemLoader()
+            base = ModelPair.Side(loader: FileSystemLoader(), path: models[0])
             basePath = models[0]
         }
-        let (base, head) = try loadBoth(base: (basePath, baseLoader, git != nil ? headPath : basePath), head: headPath)
-        let diff = ScopeDiff(base: base, head: head)
-        switch format {
-        case .text: Terminal.write(DiffTextReporter(style: TextStyle(colored: Terminal.colorEnabled(noColorFlag: noColor)))
-            .render(diff, base: basePath, head: headPath))
-        case .json: Terminal.write(DiffJSONReporter().render(diff, base: basePath, head: headPath))
-        case .markdown: Terminal.write(DiffMarkdownReporter().render(diff, base: basePath, head: headPath))
-        case .sarif: Terminal.write(SARIFReporter(artifactURI: RepositoryURI.mapper()).render(diff.newFindings))
-        }
+        let loaded = ModelPair.load(base: base, head: ModelPair.Side(loader: FileSystemLoader(), path: headPath), level: level.level)
+        let (baseModel, headModel) = (try readable(loaded.base, shown: basePath), try readable(loaded.head, shown: headPath))
+        Terminal.report(baseModel.loading.diagnostics + headModel.loading.diagnostics, noColor: color.noColor)
+        let analysisDiagnostics = (baseModel.analysis?.diagnostics ?? []) + (headModel.analysis?.diagnostics ?? [])
+        Terminal.report(analysisDiagnostics, noColor: color.noColor)
+        guard let baseAnalysis = baseModel.analysis, let headAnalysis = headModel.analysis,
+              !analysisDiagnostics.contains(where: { $0.severity == .error }) else { throw ExitStatus.modelErrors.exitCode }
+        let diff = ScopeDiff(base: baseAnalysis, head: headAnalysis)
         if let diagram { try writeDiagram(diff, to: diagram) }
+        let report = DiffReport(diff, base: basePath, head: headPath)
+        var output = StandardOutput()
+        switch format {
+        case .text: DiffTextReporter(style: color.style).write(report, to: &output)
+        case .json: DiffJSONReporter().write(report, to: &output)
+        case .markdown: DiffMarkdownReporter().write(report, to: &output)
+        case .sarif:
+            SARIFReporter(artifactURI: RepositoryURI.mapper()).write(.init(model: diff.head.model, findings: diff.newFindings), to: &output)
+        }
         if failOn.fails(diff.newFindings) || (failOnScopeGrowth && !diff.entering.isEmpty) { throw ExitStatus.findings.exitCode }
     }
 
-    /// Loads and analyzes both sides at once, one per core: a diff costs about one `check`, not two.
-    private func loadBoth(base: (shown: String, loader: any SourceLoader, path: String), head: String) throws -> (Analysis, Analysis) {
-        let level = self.level
-        let fromGit = git != nil
-        // A model that did not exist at the revision (a new one) is compared with an empty one.
-        let sides: [(loader: any SourceLoader, path: String, missingIsEmpty: Bool)] = [
-            (base.loader, base.path, fromGit), (FileSystemLoader(), head, false),
-        ]
-        let results = ResultSlots(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let side = sides[index]
-            results.set(index, Result {
-                var loaded: ModelLoader.Result
-                do {
-                    loaded = try ModelLoader(loader: side.loader).load(path: side.path)
-                } catch where side.missingIsEmpty {
-                    loaded = ModelLoader.Result(model: Model(), diagnostics: [], files: [])
-                }
-                return (loaded, loaded.model.map { Analysis(model: $0, level: level) })
-            })
+    private func readable(_ side: Result<LoadedModel, Error>, shown: String) throws -> LoadedModel {
+        do {
+            return try side.get()
+        } catch {
+            throw CommandFailure("cannot read \(shown): \(error)")
         }
-        let baseResult = results.get(0), headResult = results.get(1)
-        let baseSide: (ModelLoader.Result, Analysis?), headSide: (ModelLoader.Result, Analysis?)
-        switch (baseResult, headResult) {
-        case (.failure(let error), _): throw CommandFailure("cannot read \(base.shown): \(error)")
-        case (_, .failure(let error)): throw CommandFailure("cannot read \(head): \(error)")
-        case (.success(let b), .success(let h)): (baseSide, headSide) = (b, h)
-        }
-        Terminal.report(baseSide.0.diagnostics + headSide.0.diagnostics, noColor: noColor)
-        let analysisErrors = (baseSide.1?.diagnostics ?? []) + (headSide.1?.diagnostics ?? [])
-        Terminal.report(analysisErrors, noColor: noColor)
-        guard let baseAnalysis = baseSide.1, let headAnalysis = headSide.1,
-              !analysisErrors.contains(where: { $0.severity == .error }) else { throw ExitStatus.modelErrors.exitCode }
-        return (baseAnalysis, headAnalysis)
     }
 
     private func writeDiagram(_ diff: ScopeDiff, to path: String) throws {
+        guard let format = OutputFormat(path: path) else { throw CommandFailure("cannot tell the format from \(path)") }
         do {
             let built = try DiagramBuilder.build(diff.head, options: DiagramOptions(changes: DiagramChanges(diff)))
-            try AtomicFile.write(try Renderer().render(built, as: OutputFormat(path: path)!), to: path)
+            try AtomicFile.write(try Renderer().render(built, as: format), to: path)
         } catch let error as GraphvizError {
             throw CommandFailure(error.description)
+        } catch let error as DiagramError {
+            throw CommandFailure(error.description)
         }
-    }
-}
-
-/// Results written by concurrent jobs, one slot each.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<(ModelLoader.Result, Analysis?), Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<(ModelLoader.Result, Analysis?), Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func get(_ index: Int) -> Result<(ModelLoader.Result, Analysis?), Error> {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]!
     }
 }

@@ -14,8 +14,7 @@ struct Fmt: ParsableCommand {
     @Flag(help: "Change nothing; exit 1 listing the files that are not canonical.")
     var check = false
 
-    @Flag(help: "Never color the output (also: NO_COLOR).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file, or - for standard input") }
@@ -31,7 +30,7 @@ struct Fmt: ParsableCommand {
             let bytes = file.bytes
             let (tree, diagnostics) = Parser.parse(file)
             if diagnostics.contains(where: { $0.severity == .error }) {
-                Terminal.report(diagnostics, noColor: noColor)
+                Terminal.report(diagnostics, noColor: color.noColor)
                 hadErrors = true
                 continue
             }

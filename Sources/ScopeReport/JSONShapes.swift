@@ -1,8 +1,8 @@
-import Foundation
 import ScopeAnalysis
 import ScopeModel
 
-// The JSON shapes of CLI.md, field for field. Keys are sorted on output; `null` is written, not omitted.
+// The JSON shapes of docs/output.md, field for field, shared by the JSON reporters. Keys are sorted on
+// output; `null` is written, not omitted.
 
 struct LocationJSON: Encodable, Equatable {
     let file: String
@@ -32,18 +32,19 @@ struct RequirementJSON: Encodable {
 
 struct FindingJSON: Encodable {
     let finding: Finding
+    let explainer: Explainer
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(finding.rule, forKey: .rule)
         try container.encode(finding.severity.rawValue, forKey: .severity)
-        try container.encode(finding.subject, forKey: .subject)
+        try container.encode(explainer.text(finding.subject), forKey: .subject)
         try container.encode(finding.message, forKey: .message)
         try container.encode(finding.remedy, forKey: .remedy)
         try container.encode(LocationJSON(finding.location), forKey: .location)
         try container.encode(finding.requirements.map(RequirementJSON.init), forKey: .requirements)
         try container.encode(finding.basis, forKey: .basis)
-        try container.encode(finding.evidence, forKey: .evidence)
+        try container.encode(finding.evidence.map(explainer.text), forKey: .evidence)
         if let suppression = finding.suppression {
             try container.encode(SuppressionJSON(reason: suppression.reason, location: LocationJSON(suppression.span.location)),
                                  forKey: .suppressed)
@@ -84,64 +85,6 @@ struct SummaryJSON: Encodable {
     }
 }
 
-/// `check --format json`.
-struct CheckJSON: Encodable {
-    let model: String
-    let level: Int
-    let summary: SummaryJSON
-    let findings: [FindingJSON]
-
-    init(_ analysis: Analysis, path: String) {
-        model = path
-        level = analysis.level
-        summary = SummaryJSON(summary: analysis.summary, level: analysis.level)
-        findings = analysis.findings.map(FindingJSON.init)
-    }
-}
-
-/// `scope --format json`.
-struct ScopeJSON: Encodable {
-    let model: String
-    let level: Int
-    let assets: [AssetJSON]
-    let providers: [ProviderJSON]
-    let iso27001: ISOOverlapJSON?
-
-    init(_ analysis: Analysis, path: String) {
-        let explainer = Explainer(model: analysis.model)
-        let model = analysis.model
-        self.model = path
-        level = analysis.level
-        assets = model.assets.indices.map { a in
-            let asset = model.assets[a]
-            return AssetJSON(
-                id: asset.id, label: asset.label, type: asset.type.rawValue, zone: asset.zone.map { model.zones[$0].id },
-                category: analysis.assetCategories[a].rawValue, roles: analysis.assetRoles[a].map(\.rawValue),
-                holds: analysis.holdings(ofAsset: a).map { model.data[$0].id }, location: LocationJSON(asset.span.location),
-                why: analysis.reasons(forAsset: a).map(explainer.text))
-        }
-        providers = model.providers.indices.map { p in
-            let provider = model.providers[p]
-            return ProviderJSON(
-                id: provider.id, type: provider.type.rawValue, inScope: analysis.providerRoles[p].inScope,
-                role: analysis.providerRoles[p].rawValue, holds: analysis.holdings(ofProvider: p).map { model.data[$0].id },
-                location: LocationJSON(provider.span.location), why: analysis.reasons(forProvider: p).map(explainer.text))
-        }
-        iso27001 = ISOOverlap(analysis).map(ISOOverlapJSON.init)
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(model, forKey: .model)
-        try container.encode(level, forKey: .level)
-        try container.encode(assets, forKey: .assets)
-        try container.encode(providers, forKey: .providers)
-        try container.encodeIfPresent(iso27001, forKey: .iso27001)
-    }
-
-    enum Key: String, CodingKey { case model, level, assets, providers, iso27001 }
-}
-
 struct AssetJSON: Encodable {
     let id: String
     let label: String?
@@ -152,6 +95,20 @@ struct AssetJSON: Encodable {
     let holds: [String]
     let location: LocationJSON
     let why: [String]
+
+    init(_ asset: Int, in analysis: Analysis, explainer: Explainer) {
+        let model = analysis.model
+        let item = model.assets[asset]
+        id = item.id
+        label = item.label
+        type = item.type.rawValue
+        zone = model.zone(placing: asset).map { model.zones[$0].id }
+        category = analysis.assetCategories[asset].rawValue
+        roles = analysis.assetRoles[asset].map(\.rawValue)
+        holds = analysis.holdings(ofAsset: asset).map { model.data[$0].id }
+        location = LocationJSON(item.span.location)
+        why = analysis.reasons(forAsset: asset).map(explainer.text)
+    }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -178,31 +135,33 @@ struct ProviderJSON: Encodable {
     let location: LocationJSON
     let why: [String]
 
+    init(_ provider: Int, in analysis: Analysis, explainer: Explainer) {
+        let model = analysis.model
+        let item = model.providers[provider]
+        id = item.id
+        type = item.type.rawValue
+        inScope = analysis.providerRoles[provider].inScope
+        role = analysis.providerRoles[provider].rawValue
+        holds = analysis.holdings(ofProvider: provider).map { model.data[$0].id }
+        location = LocationJSON(item.span.location)
+        why = analysis.reasons(forProvider: provider).map(explainer.text)
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, type, inScope = "in-scope", role, holds, location, why
     }
 }
 
 struct ISOOverlapJSON: Encodable {
-    let overlap: ISOOverlap
+    let inScopeNotCertified: [String]
+    let certifiedOutOfScope: [String]
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(overlap.inScopeNotCertified, forKey: .inScopeNotCertified)
-        try container.encode(overlap.certifiedOutOfScope, forKey: .certifiedOutOfScope)
+    init(_ overlap: ISOOverlap, in model: Model) {
+        inScopeNotCertified = overlap.inScopeNotCertified.map { model.assets[$0].id }
+        certifiedOutOfScope = overlap.certifiedOutOfScope.map { model.assets[$0].id }
     }
 
-    enum Key: String, CodingKey {
+    enum CodingKeys: String, CodingKey {
         case inScopeNotCertified = "in-scope-not-certified", certifiedOutOfScope = "certified-out-of-scope"
-    }
-}
-
-enum JSON {
-    /// Pretty-printed, keys sorted, one trailing newline: byte-identical for the same input.
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding our own value types cannot fail.
-        return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
     }
 }

@@ -1,0 +1,151 @@
+import ScopeModel
+
+/// The words for reasons, steps, subjects and relations: where typed results become text, for reporters
+/// and diagrams alike. Nothing upstream of it builds text about the model.
+public struct Explainer: Sendable {
+    public let model: Model
+
+    public init(model: Model) { self.model = model }
+
+    // MARK: Reasons
+
+    /// `holds drawings: flow army -> plm (acme.scope:41), then flow plm -> eng-ws (acme.scope:44)`.
+    public func text(_ reason: Reason) -> String {
+        switch reason.kind {
+        case .written: return reason.steps.map(text).joined(separator: ", then ")
+        case .transit(let carried, let presumed, let remote):
+            let what = (presumed ? "presumed to carry " : "carries ") + carried.map { model.data[$0].id }.joined(separator: ", ")
+            let how = remote ? "crosses the internet" : "crosses a zone boundary"
+            return reason.steps.map(text).joined(separator: ", then ") + ": \(what); \(how)"
+        default:
+            let headline = headline(reason.kind)
+            return reason.steps.isEmpty ? headline : headline + ": " + reason.steps.map(text).joined(separator: ", then ")
+        }
+    }
+
+    /// What a reason says, without its steps.
+    public func headline(_ kind: Reason.Kind) -> String {
+        switch kind {
+        case .classified: "classified system: outside CMMC (32 CFR 170.19)"
+        case .holds(let data): "holds \(model.data[data].id)"
+        case .vdiSession: "KVM-only VDI client: its CUI stays in the VDI session, so it is Out-of-Scope"
+        case .protects(let target): "protects \(model.id(of: target))"
+        case .administers(let target): "administers \(model.id(of: target))"
+        case .hosts(let asset): "hosts \(model.assets[asset].id)"
+        case .boundaryDevice: "boundary device of a CUI network"
+        case .passesCUIFlow: "passes a CUI flow"
+        case .holdsSecurityData(let data, let holder):
+            "holds \(model.data[data].id), security data of in-scope \(model.assets[holder].id)"
+        case .hostsSPA(let asset): "hosts the Security Protection Asset \(model.assets[asset].id)"
+        case .reachesCUI(let holder): "can reach CUI on \(model.assets[holder].id)"
+        case .keptFreeByPolicy(let asset): "kept free of CUI by policy: \(model.assets[asset].policy ?? "")"
+        case .noPolicy: "no policy keeps CUI off it, so it counts as a CUI Asset"
+        case .nothingInScope(let level):
+            level == 1 ? "holds no FCI or CUI" : "holds no CUI, protects nothing in scope, and cannot reach CUI"
+        case .supportsNothing: "holds no CUI and supports nothing in scope"
+        case .written: "as written"
+        case .transit: "carries CUI across a boundary"
+        }
+    }
+
+    // MARK: Steps
+
+    public func text(_ step: Step) -> String {
+        "\(describe(step)) (\(span(of: step).location.fileAndLine))"
+    }
+
+    /// The step without its location.
+    public func describe(_ step: Step) -> String {
+        switch step {
+        case .holds(let asset, let data):
+            let verb = model.assets[asset].stores.contains(data) ? "stores" : "processes"
+            return "\(model.assets[asset].id) \(verb) \(model.data[data].id)"
+        case .flow(let index): return relationText(.flow(index))
+        case .hosting(let asset):
+            let host = switch model.assets[asset].hostedOn {
+            case .asset(let a)?: model.assets[a].id
+            case .provider(let p)?: model.providers[p].id
+            case nil: "nothing"
+            }
+            return "\(model.assets[asset].id) hosted-on \(host)"
+        case .access(let index): return relationText(.access(index))
+        case .protects(let index): return relationText(.protects(index))
+        case .membership(let asset):
+            let zone = model.zone(placing: asset).map { model.zones[$0].id } ?? "the organization's network"
+            return "\(model.assets[asset].id) in zone \(zone)"
+        case .zoneParent(let zone):
+            let parent = model.zones[zone].parent.map { model.zones[$0].id } ?? "the organization's network"
+            return "zone \(model.zones[zone].id) in \(parent)"
+        case .link(let index): return relationText(.link(index))
+        case .linkVia(let index, let device): return "\(model.assets[device].id) is the device of " + relationText(.link(index))
+        }
+    }
+
+    /// Where the step was written.
+    public func span(of step: Step) -> SourceSpan {
+        switch step {
+        case .holds(let asset, _), .hosting(let asset), .membership(let asset): model.assets[asset].span
+        case .flow(let index): model.flows[index].span
+        case .access(let index): model.accesses[index].span
+        case .protects(let index): model.protections[index].span
+        case .zoneParent(let zone): model.zones[zone].span
+        case .link(let index), .linkVia(let index, _): model.links[index].span
+        }
+    }
+
+    // MARK: Subjects and relations
+
+    /// A finding's subject as findings name it: an id, or a relation's ends: `a -> b`, `a <-> b`, `a -- b`.
+    public func text(_ subject: Subject) -> String {
+        switch subject {
+        case .element(let element): model.id(of: element)
+        case .relation(let relation): subjectText(relation)
+        }
+    }
+
+    /// A relation as written: `flow a -> b`, `link a -- b`, `access a -> b`, `protects a -> b`.
+    public func relationText(_ relation: RelationRef) -> String {
+        relation.keyword + " " + subjectText(relation)
+    }
+
+    /// A relation's ends and arrow: `a -> b`.
+    public func subjectText(_ relation: RelationRef) -> String {
+        let (from, arrow, to) = model.ends(of: relation)
+        return "\(name(from)) \(arrow.rawValue) \(name(to))"
+    }
+
+    public func name(_ endpoint: Endpoint) -> String { model.id(of: endpoint.element) }
+
+    /// What follows a relation's ends as written, in canonical order: `carries drawings via fw { encryption fips }`.
+    public func attributes(of relation: RelationRef) -> String {
+        func names(_ items: [Int]) -> String { items.map { model.data[$0].id }.joined(separator: ", ") }
+        func devices(_ items: [Int]) -> String? { items.isEmpty ? nil : "via " + items.map { model.assets[$0].id }.joined(separator: ", ") }
+        func block(_ pairs: [(String, String?)]) -> String? {
+            let set = pairs.compactMap { key, value in value.map { "\(key) \($0)" } }
+            return set.isEmpty ? nil : "{ " + set.joined(separator: "; ") + " }"
+        }
+        func flag(_ value: Bool) -> String? { value ? "yes" : nil }
+        let parts: [String?]
+        switch relation {
+        case .flow(let i):
+            let flow = model.flows[i]
+            let carries = switch flow.carries {
+            case .unlabeled: "unlabeled"
+            case .data(let items): items.isEmpty ? "carries none" : "carries " + names(items)
+            }
+            parts = [carries, devices(flow.via), flow.label.map { "\"\($0)\"" },
+                     block([("encryption", flow.encryption == .unknown ? nil : flow.encryption.rawValue), ("remote", flag(flow.remote)),
+                            ("mfa", flag(flow.mfa)), ("protocol", flow.protocol.map { "\"\($0)\"" })])]
+        case .link(let i):
+            let link = model.links[i]
+            parts = [devices(link.via),
+                     block([("separation", link.separation == .none ? nil : link.separation.rawValue), ("wireless", flag(link.wireless))])]
+        case .access(let i):
+            let access = model.accesses[i]
+            parts = [block([("admin", flag(access.admin)), ("mfa", flag(access.mfa)), ("remote", flag(access.remote)),
+                            ("keys", flag(access.keys))])]
+        case .protects: parts = []
+        }
+        return parts.compactMap { $0 }.joined(separator: " ")
+    }
+}

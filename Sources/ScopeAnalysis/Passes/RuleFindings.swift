@@ -1,0 +1,42 @@
+import ScopeModel
+
+/// Pass 5 (SCOPING.md §6): every rule of the catalogue that applies at the level, over the results of the
+/// passes before it; the findings in report order.
+struct RuleFindings {
+    private(set) var findings: [Finding]
+
+    init(context: RuleContext) {
+        let found = Rule.catalogue.filter { $0.levels.contains(context.level) }.flatMap { $0.check($0, context) }
+        findings = RuleFindings.reportOrder(found, files: context.model.files)
+    }
+
+    /// Errors first, then warnings, then infos; within each, by file, position, catalogue order and subject.
+    /// Sorts small keys, not the findings.
+    private static func reportOrder(_ findings: [Finding], files: [SourceFile]) -> [Finding] {
+        let ruleOrder = Dictionary(uniqueKeysWithValues: Rule.catalogue.enumerated().map { ($1.id, $0) })
+        let fileOrder = Dictionary(files.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { a, _ in a })
+        let severityOrder = Dictionary(uniqueKeysWithValues: Severity.allCases.enumerated().map { ($1, $0) })
+        let keys = findings.map { finding in
+            (severity: severityOrder[finding.severity] ?? 0, file: fileOrder[ObjectIdentifier(finding.span.file)] ?? 0,
+             offset: finding.span.offset, rule: ruleOrder[finding.rule] ?? 0, subject: finding.subject.order)
+        }
+        return findings.indices.sorted { keys[$0] < keys[$1] }.map { findings[$0] }
+    }
+}
+
+extension Subject {
+    /// Elements before relations, each by kind and declaration order: a tie-break that needs no text.
+    fileprivate var order: Int {
+        let (kind, index): (Int, Int) = switch self {
+        case .element(.asset(let i)): (0, i)
+        case .element(.provider(let i)): (1, i)
+        case .element(.zone(let i)): (2, i)
+        case .element(.data(let i)): (3, i)
+        case .relation(.flow(let i)): (4, i)
+        case .relation(.link(let i)): (5, i)
+        case .relation(.access(let i)): (6, i)
+        case .relation(.protects(let i)): (7, i)
+        }
+        return index * 8 + kind
+    }
+}

@@ -1,0 +1,155 @@
+import ScopeModel
+
+/// Pass 3 (SCOPING.md §3 step 3): the Security Protection fixed point. An asset or provider that protects,
+/// administers, hosts, or holds security data of an in-scope asset is itself in scope; what protects it is
+/// then protecting the scope too. So are the `via` devices of links and flows with a CUI-holding end.
+/// Each asset and zone enters the worklist once, so the pass is linear. Level 1 has no SPAs.
+struct SecurityProtection {
+    /// Why each asset provides security to the scope, if it does.
+    private(set) var assetReasons: [Reason?]
+    /// Why each provider supports the scope, if it does (hosting an SPA is added by categorization).
+    private(set) var providerReasons: [Reason?]
+
+    init(graph: ScopeGraph, holdings: Holdings, reachability: Reachability, level: Int) {
+        var worklist = Worklist(graph: graph, holdings: holdings)
+        if level > 1 {
+            let model = graph.model
+            for a in model.assets.indices
+            where !model.assets[a].classified && (holdings.holdsCountedCUI[a] || reachability.isReachable(a)) {
+                worklist.enterScope(asset: a)
+            }
+            worklist.seedBoundaryDevices()
+            worklist.run()
+        }
+        assetReasons = worklist.assetReasons
+        providerReasons = worklist.providerReasons
+    }
+}
+
+/// The fixed point's state: who is an SPA so far, and the in-scope assets and zones whose protectors are
+/// still to look at.
+private struct Worklist {
+    let graph: ScopeGraph
+    let holdings: Holdings
+    var assetReasons: [Reason?]
+    var providerReasons: [Reason?]
+    /// Assets and zones already queued: each is queued once.
+    var assetQueued: [Bool]
+    var zoneQueued: [Bool]
+    var queue: [Int] = []
+    /// Who protects, administers or hosts each asset or zone node: (protector, step).
+    let protectors: Adjacency
+    let protectorSteps: [Step]
+    /// For each SPD item: the nodes holding it, how many in-scope assets hold it, and the first of them.
+    let spdHolders: [[Int]]
+    var inScopeSPDHolderCount: [Int]
+    var firstInScopeSPDHolder: [Int]
+
+    init(graph: ScopeGraph, holdings: Holdings) {
+        self.graph = graph
+        self.holdings = holdings
+        let model = graph.model
+        assetReasons = [Reason?](repeating: nil, count: graph.assetCount)
+        providerReasons = [Reason?](repeating: nil, count: graph.providerCount)
+        assetQueued = [Bool](repeating: false, count: graph.assetCount)
+        zoneQueued = [Bool](repeating: false, count: graph.zoneCount)
+        var edges: [(from: Int32, to: Int32, payload: Int32)] = []
+        var steps: [Step] = []
+        for (i, protection) in model.protections.enumerated() {
+            edges.append((Int32(graph.node(protection.to)), Int32(graph.node(protection.from)), Int32(steps.count)))
+            steps.append(.protects(i))
+        }
+        for (i, access) in model.accesses.enumerated() where access.admin {
+            edges.append((Int32(graph.node(access.to)), Int32(graph.node(access.from)), Int32(steps.count)))
+            steps.append(.access(i))
+        }
+        // A host controls its guests as fully as an administrator does: hosting an in-scope asset is
+        // supporting the scope. (A host of CUI holds that CUI already, through hosting.)
+        for (a, asset) in model.assets.enumerated() {
+            guard case .asset(let host)? = asset.hostedOn else { continue }
+            edges.append((Int32(graph.node(asset: a)), Int32(graph.node(asset: host)), Int32(steps.count)))
+            steps.append(.hosting(asset: a))
+        }
+        protectors = Adjacency(nodeCount: graph.nodeCount, edges: edges)
+        protectorSteps = steps
+        spdHolders = model.data.indices.map { item in
+            model.data[item].dataClass == .spd ? (0..<(graph.assetCount + graph.providerCount)).filter { holdings.holds($0, item) } : []
+        }
+        inScopeSPDHolderCount = [Int](repeating: 0, count: model.data.count)
+        firstInScopeSPDHolder = [Int](repeating: -1, count: model.data.count)
+    }
+
+    mutating func enterScope(asset: Int) {
+        guard !assetQueued[asset] else { return }
+        assetQueued[asset] = true
+        queue.append(asset)
+        guard graph.isOnNetwork(asset) else { return }
+        graph.markZones(from: graph.zone[asset]) { zone in
+            guard !zoneQueued[zone] else { return false }
+            zoneQueued[zone] = true
+            queue.append(graph.node(zone: zone))
+            return true
+        }
+    }
+
+    /// The `via` devices of links and flows with a CUI-holding end (asset, provider, or zone holding CUI inside).
+    mutating func seedBoundaryDevices() {
+        let model = graph.model
+        func holdsCUI(_ endpoint: Endpoint) -> Bool { holdings.holdsAny(graph.node(endpoint), of: graph.cuiMask) }
+        for (l, link) in model.links.enumerated() where holdsCUI(link.a) || holdsCUI(link.b) {
+            for device in link.via { makeSPA(asset: device, Reason(.boundaryDevice, [.linkVia(link: l, device: device)])) }
+        }
+        for (f, flow) in model.flows.enumerated() where holdsCUI(flow.from) || holdsCUI(flow.to) {
+            for device in flow.via { makeSPA(asset: device, Reason(.passesCUIFlow, [.flow(f)])) }
+        }
+    }
+
+    /// Makes an asset an SPA; `reason` is built only if it becomes one (most protectors already are).
+    mutating func makeSPA(asset: Int, _ reason: @autoclosure () -> Reason) {
+        guard assetReasons[asset] == nil, !graph.model.assets[asset].classified else { return }
+        assetReasons[asset] = reason()
+        enterScope(asset: asset)
+    }
+
+    mutating func makeSPA(node: Int, _ reason: @autoclosure () -> Reason) {
+        if node < graph.assetCount {
+            makeSPA(asset: node, reason())
+        } else if node < graph.assetCount + graph.providerCount, providerReasons[node - graph.assetCount] == nil {
+            providerReasons[node - graph.assetCount] = reason()
+        }
+    }
+
+    mutating func run() {
+        let model = graph.model
+        let holdings = self.holdings
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            let target: ElementRef = node < graph.assetCount ? .asset(node) : .zone(node - graph.assetCount - graph.providerCount)
+            for slot in protectors.edges(of: node) {
+                let step = protectorSteps[Int(protectors.payloads[slot])]
+                let kind: Reason.Kind = switch step {
+                case .protects: .protects(target)
+                case .hosting(let guest): .hosts(asset: guest)
+                default: .administers(target)
+                }
+                makeSPA(node: Int(protectors.targets[slot]), Reason(kind, [step]))
+            }
+            guard node < graph.assetCount, holdings.holdsAny(node, of: graph.spdMask) else { continue }
+            // Security data held by an in-scope asset makes every other holder of it a security asset. Only
+            // the first two in-scope holders change anything: after them, every holder already qualifies.
+            for item in holdings.items(node) where model.data[item].dataClass == .spd {
+                inScopeSPDHolderCount[item] += 1
+                if firstInScopeSPDHolder[item] < 0 { firstInScopeSPDHolder[item] = node }
+                guard inScopeSPDHolderCount[item] <= 2 else { continue }
+                for holder in spdHolders[item] {
+                    let source = holder == firstInScopeSPDHolder[item] ? (inScopeSPDHolderCount[item] == 2 ? node : nil)
+                        : firstInScopeSPDHolder[item]
+                    guard let source else { continue }
+                    makeSPA(node: holder, Reason(.holdsSecurityData(data: item, alsoHeldBy: source), holdings.witness(holder, item)))
+                }
+            }
+        }
+    }
+}

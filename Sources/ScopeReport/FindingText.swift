@@ -1,0 +1,17 @@
+import ScopeAnalysis
+
+/// One finding as `check` prints it, compiler style: location, severity, message and rule, then its
+/// evidence, remedy and citations. Shared by `check` and `diff`.
+struct FindingText {
+    let style: TextStyle
+    let explainer: Explainer
+
+    func write(_ finding: Finding, to output: inout some TextOutputStream) {
+        output.write(style.bold("\(finding.location):") + " " + style.severity(finding.severity) + " " + style.bold(finding.message)
+            + " " + style.dim("[\(finding.rule)]") + "\n")
+        for reason in finding.evidence { output.write("  " + style.dim("evidence:") + " " + explainer.text(reason) + "\n") }
+        output.write("  " + style.dim("remedy:") + " " + finding.remedy + "\n")
+        let cites = finding.requirements.map(\.citation) + [finding.basis]
+        output.write("  " + style.dim("cites:") + " " + cites.joined(separator: "; ") + "\n\n")
+    }
+}

@@ -1,0 +1,26 @@
+/// Model text inside GitHub-flavoured Markdown: what it cannot carry is escaped, so no label ends a table
+/// cell, a code span, a fence or a line.
+enum Markdown {
+    /// Plain text in a paragraph or a table cell.
+    static func text(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "`": out += "\\`"
+            default: out += character.isNewline ? " " : String(character)
+            }
+        }
+        return out
+    }
+
+    /// A code span: shown literally, so nothing is escaped inside it.
+    static func code(_ text: String) -> String { "`" + fencedLine(text) + "`" }
+
+    /// One line of literal text in a code span or a ``` fence: a line break or a backtick could end either.
+    static func fencedLine(_ text: String) -> String {
+        text.map { $0 == "`" ? "'" : $0.isNewline ? " " : String($0) }.joined()
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import ScopeAnalysis
+import ScopeReport
+
+/// What every command that analyzes one model takes: the model, `--level` and `--no-color`.
+struct AnalysisOptions: ParsableArguments {
+    @Argument(help: "The model file (*.scope), or - for standard input.")
+    var model: String
+
+    @OptionGroup var level: LevelOption
+
+    @OptionGroup var color: ColorOption
+
+    var style: TextStyle { color.style }
+
+    /// Loads and analyzes the model; model errors (including unknown rules in `suppress`) exit 2.
+    func analyze() throws -> Analysis {
+        let analysis = Analysis(model: try ModelInput.load(model, noColor: color.noColor), level: level.level)
+        Terminal.report(analysis.diagnostics, noColor: color.noColor)
+        if analysis.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.modelErrors.exitCode }
+        return analysis
+    }
+}
