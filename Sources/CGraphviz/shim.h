@@ -1,14 +1,9 @@
 #ifndef CUISCOPE_CGRAPHVIZ_SHIM_H
 #define CUISCOPE_CGRAPHVIZ_SHIM_H
 
+// The one header of the CGraphviz module: libgvc (layout and rendering) and cgraph (graphs), which Swift
+// calls directly. Only ScopeRender imports it, and only through Graphviz.shared's lock.
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
-
-// cgraph's API takes `char *` for names and attribute values it never modifies. These wrappers take
-// `const char *` so Swift strings pass without copies or casts; the library treats them as read-only.
-
-static inline const char *cg_version(GVC_t *gvc) {
-    return gvcVersion(gvc);
-}
 
 #endif

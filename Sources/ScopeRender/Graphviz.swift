@@ -25,7 +25,7 @@ public final class Graphviz: @unchecked Sendable {
 
     /// The version of the linked Graphviz library, such as `2.42.2`.
     public var version: String {
-        (try? withContext { String(cString: cg_version($0)) }) ?? "unknown"
+        (try? withContext { String(cString: gvcVersion($0)) }) ?? "unknown"
     }
 }
 

@@ -274,15 +274,19 @@ struct CLI {
 }
 
 extension ReadmeTests {
-    /// The README's rule table names every rule `cuiscope rules` lists, in the same order.
+    /// The README's rule table names every rule `cuiscope rules` lists (the catalogue), in the same order and
+    /// with the same severity: the list of rules lives in the catalogue, and this pins the README to it.
     @Test func ruleTableListsTheWholeCatalogue() throws {
         let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let documented = readme.split(separator: "\n").filter { row in
             row.hasPrefix("| `") && ["error", "warning", "info"].contains { row.contains("` | \($0) |") }
-        }.map { $0.split(separator: "`")[1] }
-        let listed = try CLI.run(["rules"]).stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-            .map { $0.split(separator: " ")[0] }
+        }.map { row in
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return "\(cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))) \(cells[1])"
+        }
+        let listed = try CLI.run(["rules", "--no-color"]).stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
+            .map { line in line.split(separator: " ").prefix(2).joined(separator: " ").replacingOccurrences(of: ":", with: "") }
+        #expect(!listed.isEmpty)
         #expect(documented == listed)
-        #expect(listed.count == 22)
     }
 }

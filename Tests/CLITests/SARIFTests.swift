@@ -3,13 +3,13 @@ import Testing
 
 /// `--format sarif` validates against the OASIS SARIF 2.1.0 schema and stays stable across runs.
 @Suite struct SARIFTests {
-    static let schema = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+    /// The OASIS schema, vendored so that a clone validates on its own.
+    static let schema = CLI.packageRoot.appendingPathComponent("Tests/Schemas/sarif-schema-2.1.0.json")
     static let models = ["acme-precision", "cloud-only", "fci-shop", "vdi-enclave"]
 
     /// Validates with Python's jsonschema (installed by the Makefile); returns its complaint, or nil.
     func validate(_ sarif: String) throws -> String? {
-        try #require(FileManager.default.fileExists(atPath: Self.schema.path),
-                     "the SARIF schema is expected at \(Self.schema.path) (../shared beside the project)")
+        try #require(FileManager.default.fileExists(atPath: Self.schema.path), "the SARIF schema is expected at \(Self.schema.path)")
         let file = try CLI.temporaryDirectory().appendingPathComponent("out.sarif")
         try sarif.write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
@@ -65,6 +65,32 @@ import Testing
         #expect((location?["region"] as? [String: Any])?["startLine"] as? Int == 57)
         #expect(results.contains { $0["level"] as? String == "note" })
         #expect(results.filter { $0["suppressions"] != nil }.count == 1)
+    }
+
+    /// Each witness step is a related location, so code scanning links the finding to every line behind it.
+    @Test(arguments: models)
+    func evidenceStepsAreRelatedLocations(model: String) throws {
+        let results = try results(try CLI.run(["check", "Models/\(model).scope", "--format", "sarif"]).stdout)
+        for result in results {
+            let evidence = try #require((result["properties"] as? [String: Any])?["evidence"] as? [String])
+            let related = result["relatedLocations"] as? [[String: Any]] ?? []
+            // Every step of the evidence text ends in `(FILE:LINE)`.
+            let lines = evidence.flatMap { $0.matches(of: /\(Models\/[a-z-]+\.scope:(\d+)\)/).map { Int($0.output.1)! } }
+            let relatedLines = related.compactMap { (($0["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])?["startLine"] as? Int }
+            #expect(relatedLines == lines, "\(result["ruleId"] ?? "")")
+            #expect(related.map { $0["id"] as? Int } == related.indices.map { $0 })
+        }
+        #expect(results.isEmpty || results.contains { $0["relatedLocations"] != nil })
+    }
+
+    @Test func relatedLocationsNameTheirStep() throws {
+        let first = try #require(try results(try CLI.run(["check", "Models/acme-precision.scope", "--format", "sarif"]).stdout).first)
+        let related = try #require(first["relatedLocations"] as? [[String: Any]])
+        #expect(related.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+            == ["flow eng-ws -> mail", "mail hosted-on mailhost"])
+        let location = try #require(related[1]["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Models/acme-precision.scope")
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 340)
     }
 
     @Test func fingerprintsAreStableWhenLinesMove() throws {

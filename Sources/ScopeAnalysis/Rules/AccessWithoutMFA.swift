@@ -28,6 +28,15 @@ extension Rule {
             access bob -> srv { remote yes; mfa yes }
             access bob -> other { remote yes }
             """, fires: ["msp -> srv"]),
+            RuleExample("""
+            data d { class cui }
+            asset srv { type server; stores d }
+            zone guest { separation physical; asset kiosk { type workstation } }
+            asset bob { type person }
+            access bob -> srv { remote yes; mfa yes }
+            access bob -> kiosk { remote yes }
+            access bob -> srv
+            """),
         ],
         check: { rule, context in
             context.accessesWithoutMFA { $0.remote }.map { i in
@@ -52,6 +61,14 @@ extension Rule {
             access admin -> enclave { admin yes }
             access jump -> srv { admin yes; mfa yes }
             """, fires: ["admin -> enclave"]),
+            RuleExample("""
+            data d { class cui }
+            zone enclave { asset srv { type server; stores d } }
+            zone lab { separation physical; asset bench { type workstation } }
+            asset admin { type person }
+            access admin -> enclave { admin yes; mfa yes }
+            access admin -> bench { admin yes }
+            """),
         ],
         check: { rule, context in
             context.accessesWithoutMFA { $0.admin }.map { i in

@@ -15,6 +15,13 @@ extension Rule {
             asset nas { type backup; stores d; encryption fips }
             asset srv { type server; stores d }
             """, fires: ["lap", "usb"]),
+            RuleExample("""
+            data d { class cui }
+            data po { class fci }
+            asset lap { type laptop; stores d; encryption fips }
+            asset usb { type media; stores po }
+            asset srv { type server; stores d; encryption none }
+            """),
         ],
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in

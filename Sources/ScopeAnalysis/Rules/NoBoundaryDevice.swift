@@ -18,6 +18,15 @@ extension Rule {
             link lab -- enclave via fw { separation logical }
             link office -- lab
             """, fires: ["office -- enclave"]),
+            RuleExample("""
+            data d { class cui }
+            zone enclave { separation logical; asset srv { type server; stores d } }
+            zone office
+            zone lab
+            asset fw { type firewall }
+            link office -- enclave via fw
+            link office -- lab
+            """),
         ],
         check: { rule, context in
             context.model.links.enumerated().compactMap { l, link in

@@ -12,6 +12,12 @@ extension Rule {
             asset web { type server; public yes }
             zone dmz { separation logical; asset web2 { type server; public yes } }
             """, fires: ["web"]),
+            RuleExample("""
+            data d { class cui }
+            zone enclave { separation logical; asset files { type server; stores d } }
+            zone dmz { separation logical; asset web { type server; public yes } }
+            asset portal { type server }
+            """),
         ],
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in
@@ -34,6 +40,13 @@ extension Rule {
             asset web { type server; public yes; stores d }
             asset site { type server; public yes; stores m }
             """, fires: ["web"]),
+            RuleExample("""
+            data d { class cui }
+            data m { class public }
+            asset web { type server; public yes; stores m }
+            asset files { type server; stores d }
+            flow files -> web carries m
+            """),
         ],
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in

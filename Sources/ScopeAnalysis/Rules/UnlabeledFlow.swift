@@ -16,6 +16,15 @@ extension Rule {
             flow ws -> scanner carries none
             flow printer -> scanner carries d
             """, fires: ["ws -> printer"]),
+            RuleExample("""
+            data d { class cui }
+            data po { class fci }
+            asset ws { type workstation; stores d }
+            asset pc { type workstation; stores po }
+            asset printer { type printer }
+            flow ws -> printer carries none
+            flow pc -> printer
+            """),
         ],
         check: { rule, context in
             context.model.flows.enumerated().compactMap { f, flow in

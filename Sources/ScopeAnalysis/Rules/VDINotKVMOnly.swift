@@ -16,6 +16,15 @@ extension Rule {
             flow vdi-host -> thin carries d
             flow vdi-host -> thin2 carries d
             """, fires: ["thin"]),
+            RuleExample("""
+            data d { class cui }
+            asset vdi-host { type server; stores d }
+            asset thin { type vdi-client; vdi kvm-only }
+            asset thin2 { type vdi-client; vdi full }
+            access thin -> vdi-host
+            access thin2 -> vdi-host
+            flow vdi-host -> thin2 carries none
+            """),
         ],
         check: { rule, context in
             var received: [Int: Int] = [:]

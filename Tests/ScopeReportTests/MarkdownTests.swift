@@ -1,0 +1,24 @@
+import ScopeAnalysis
+@testable import ScopeReport
+import Testing
+
+/// Model text cannot break out of the Markdown a pull-request comment is made of.
+@Suite struct MarkdownTests {
+    @Test func codeSpansShowTextLiterally() {
+        #expect(Markdown.code("admin -> srv") == "`admin -> srv`")
+        #expect(Markdown.code("a`b\nc") == "`a'b c`")
+    }
+
+    @Test func tableCellsEscapeWhatWouldEndThem() {
+        #expect(Markdown.text("a | b <img> `x`\nc") == "a \\| b &lt;img&gt; \\`x\\` c")
+    }
+
+    @Test func aLabelWithALineBreakStaysInsideTheRelationFence() throws {
+        let base = try analyze("asset a { type server }\nasset b { type server }\n")
+        let head = try analyze("asset a { type server }\nasset b { type server }\nflow a -> b carries none \"x\\n```\\n# pwned\"\n")
+        let markdown = DiffMarkdownReporter().render(DiffReport(ScopeDiff(base: base, head: head), base: "b.scope", head: "h.scope"))
+        let fence = try #require(markdown.components(separatedBy: "```\n").dropFirst().first)
+        #expect(fence == "+ flow a -> b carries none \"x ''' # pwned\" (m.scope:3)\n")
+        #expect(!markdown.contains("\n# pwned"))
+    }
+}
