@@ -8,7 +8,7 @@ public struct RulesTextReporter: Reporter {
 
     public func write(_ rules: [Rule], to output: inout some TextOutputStream) {
         for rule in rules {
-            output.write(style.bold(rule.id) + " " + style.severity(rule.severity) + " "
+            output.write(style.bold(rule.id) + " " + style.severityWord(rule.severity) + " "
                 + style.dim("(level \(rule.levels.sorted().map(String.init).joined(separator: ", ")))") + "\n")
             output.write("  fires when \(rule.summary)\n")
             let cites = rule.requirements.map(\.citation) + [rule.basis]

@@ -10,11 +10,15 @@ public struct TextStyle: Sendable {
     func bold(_ text: String) -> String { paint(text, "1") }
     func dim(_ text: String) -> String { paint(text, "2") }
 
-    func severity(_ severity: Severity) -> String {
+    /// `error:`, as a finding's line starts, compiler style.
+    func severity(_ severity: Severity) -> String { severityWord(severity, suffix: ":") }
+
+    /// `error`, colored.
+    func severityWord(_ severity: Severity, suffix: String = "") -> String {
         switch severity {
-        case .error: paint("error:", "1;31")
-        case .warning: paint("warning:", "1;35")
-        case .info: paint("info:", "1;36")
+        case .error: paint("error" + suffix, "1;31")
+        case .warning: paint("warning" + suffix, "1;35")
+        case .info: paint("info" + suffix, "1;36")
         }
     }
 

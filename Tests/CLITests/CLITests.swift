@@ -141,8 +141,9 @@ struct CLI {
     @Test func rulesListsTheCatalogue() throws {
         let result = try CLI.run(["rules"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("non-fedramp-cui-hosting error: (level 2, 3)\n  fires when a cloud service provider holds CUI"))
-        #expect(result.stdout.components(separatedBy: "\n  remedy: ").count == 23)
+        #expect(result.stdout.hasPrefix("non-fedramp-cui-hosting error (level 2, 3)\n  fires when a cloud service provider holds CUI"))
+        let rules = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(rules.count > 1 && result.stdout.components(separatedBy: "\n  remedy: ").count == rules.count + 1)
     }
 
     @Test func modelErrorsExitTwoWithCompilerStyleDiagnostics() throws {
@@ -285,7 +286,7 @@ extension ReadmeTests {
             return "\(cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))) \(cells[1])"
         }
         let listed = try CLI.run(["rules", "--no-color"]).stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }
-            .map { line in line.split(separator: " ").prefix(2).joined(separator: " ").replacingOccurrences(of: ":", with: "") }
+            .map { line in line.split(separator: " ").prefix(2).joined(separator: " ") }
         #expect(!listed.isEmpty)
         #expect(documented == listed)
     }
