@@ -44,8 +44,9 @@ public enum DOTWriter {
             switch character {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r", "\t": out += " "
+            case _ where character.isNewline: out += "\\n"
+            // No other control character is valid in a label, or in the XML Graphviz makes of it.
+            case _ where character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }: out += " "
             default: out.append(character)
             }
         }

@@ -39,11 +39,15 @@ public struct DiagramOptions: Sendable {
 
 public enum DiagramError: Error, CustomStringConvertible {
     case unknownElement(String, suggestion: String?)
+    /// `--expand` names something that is not a zone.
+    case notAZone(String, suggestion: String?)
 
     public var description: String {
         switch self {
         case .unknownElement(let id, let suggestion):
             "no element `\(id)` in the model" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case .notAZone(let id, let suggestion):
+            "--expand takes a zone, and the model has no zone `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         }
     }
 }
@@ -108,17 +112,19 @@ public struct DiagramBuilder {
             }
             restrict(toNeighbourhoodOf: element)
         }
-        let visible = showAsset.count { $0 }
-        if visible > options.collapseAbove {
-            let expanded = Set(options.expand.compactMap { id -> Int? in
-                guard case .zone(let z)? = model.names[id] else { return nil }
-                return model.topZone(of: z)
-            })
+        let expanded = Set(try options.expand.map { id -> Int in
+            guard case .zone(let z)? = model.names[id] else {
+                throw DiagramError.notAZone(id, suggestion: Suggestion.nearest(to: id, in: model.zones.map(\.id)))
+            }
+            return model.topZone(of: z)
+        })
+        if showAsset.count(where: { $0 }) > options.collapseAbove {
             for a in model.assets.indices where showAsset[a] {
-                if let zone = placement[a], !expanded.contains(model.topZone(of: zone)) {
-                    collapsedInto[a] = model.topZone(of: zone)
-                    if collapsedMember[model.topZone(of: zone)] == nil { collapsedMember[model.topZone(of: zone)] = a }
-                }
+                guard let zone = placement[a] else { continue }
+                let top = model.topZone(of: zone)
+                guard !expanded.contains(top) else { continue }
+                collapsedInto[a] = top
+                if collapsedMember[top] == nil { collapsedMember[top] = a }
             }
         }
     }

@@ -10,8 +10,10 @@ public final class Graphviz: @unchecked Sendable {
     private let context: OpaquePointer?
 
     private init() {
-        // Errors are collected for our messages, never printed by the library itself.
+        // Errors are collected for our messages (aglasterr), never printed by the library itself; the
+        // handler also silences what some plugins report past that threshold (cairo's bitmap scaling).
         agseterr(AGMAX)
+        _ = agseterrf { _ in 0 }
         context = gvContext()
     }
 

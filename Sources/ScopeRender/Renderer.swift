@@ -54,7 +54,20 @@ public struct Renderer: Sendable {
             throw GraphvizError("the \(engine.rawValue) layout took longer than \(Renderer.seconds(timeout)) and was stopped;"
                                 + " draw less (--focus, or let zones collapse)\(other)")
         }
-        return try result.get()
+        let data = try result.get()
+        return format == .pdf ? Renderer.withoutCreationDate(data) : data
+    }
+
+    /// Cairo stamps each PDF with the time it was made (and Debian's cairo ignores SOURCE_DATE_EPOCH). The
+    /// same model must give the same bytes, so the stamp becomes a fixed date of the same length, which
+    /// keeps the cross-reference offsets valid.
+    static func withoutCreationDate(_ pdf: Data) -> Data {
+        var bytes = [UInt8](pdf)
+        let key = Array("/CreationDate (D:".utf8), fixed = Array("20000101000000".utf8)
+        guard let start = bytes.firstRange(of: key)?.upperBound, start + fixed.count <= bytes.count,
+              bytes[start..<(start + fixed.count)].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return pdf }
+        bytes.replaceSubrange(start..<(start + fixed.count), with: fixed)
+        return Data(bytes)
     }
 
     /// `60 s`, `0.3 s`.

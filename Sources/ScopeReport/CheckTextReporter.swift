@@ -18,7 +18,7 @@ public struct CheckTextReporter: Reporter {
         if !suppressed.isEmpty {
             output.write(style.bold("suppressed (\(suppressed.count))") + "\n")
             for (finding, suppression) in suppressed {
-                output.write("  \(finding.location): [\(finding.rule)] \(explainer.text(finding.subject)): \(suppression.reason)\n")
+                output.write("  \(finding.location): [\(finding.rule)] \(explainer.text(finding.subject)): \(style.literal(suppression.reason))\n")
             }
             output.write("\n")
         }

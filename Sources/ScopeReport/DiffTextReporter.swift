@@ -15,7 +15,7 @@ public struct DiffTextReporter: Reporter {
             for change in diff.assets {
                 let marker = change.before == nil ? "+" : change.after == nil ? "-" : "~"
                 output.write("  \(marker) \(change.id): \(change.before?.rawValue ?? "(new)") -> \(change.after?.rawValue ?? "(removed)")\n")
-                for line in text.why(change) { output.write("      " + style.dim(line) + "\n") }
+                for line in text.why(change) { output.write("      " + style.dim(style.literal(line)) + "\n") }
             }
         }
         if !diff.providers.isEmpty {
@@ -37,7 +37,7 @@ public struct DiffTextReporter: Reporter {
         }
         if !diff.relations.isEmpty {
             output.write("\n" + style.bold("Relation changes (\(diff.relations.count))") + "\n")
-            for change in diff.relations { output.write("  " + text.line(change) + "\n") }
+            for change in diff.relations { output.write("  " + style.literal(text.line(change)) + "\n") }
         }
     }
 }

@@ -15,7 +15,7 @@ public struct ExplainTextReporter: Reporter {
         switch report.element {
         case .asset(let a):
             let asset = model.assets[a]
-            output.write(style.bold(asset.id) + (asset.label.map { " \"\($0)\"" } ?? "") + ": "
+            output.write(style.bold(asset.id) + (asset.label.map { " \"\(style.literal($0))\"" } ?? "") + ": "
                 + style.category(analysis.assetCategories[a]) + " (\(analysis.assetCategories[a].title))\n")
             output.write("  type \(asset.type.rawValue), zone \(model.zone(placing: a).map { model.zones[$0].id } ?? "(organization)")"
                 + ", declared at \(asset.span.location)\n")
@@ -23,7 +23,7 @@ public struct ExplainTextReporter: Reporter {
             reasons = analysis.reasons(forAsset: a)
         case .provider(let p):
             let provider = model.providers[p]
-            output.write(style.bold(provider.id) + (provider.label.map { " \"\($0)\"" } ?? "") + ": role \(analysis.providerRoles[p].rawValue)"
+            output.write(style.bold(provider.id) + (provider.label.map { " \"\(style.literal($0))\"" } ?? "") + ": role \(analysis.providerRoles[p].rawValue)"
                 + (analysis.providerRoles[p].inScope ? ", in scope" : ", not in scope") + "\n")
             output.write("  type \(provider.type.rawValue), declared at \(provider.span.location)\n")
             reasons = analysis.reasons(forProvider: p)
@@ -45,8 +45,8 @@ public struct ExplainTextReporter: Reporter {
         if !reasons.isEmpty {
             output.write("  why:\n")
             for reason in reasons {
-                output.write("    - \(explainer.headline(reason.kind))\n")
-                for step in reason.steps { output.write("        \(explainer.text(step))\n") }
+                output.write("    - \(style.literal(explainer.headline(reason.kind)))\n")
+                for step in reason.steps { output.write("        \(style.literal(explainer.text(step)))\n") }
             }
         }
         let findings = analysis.findings.filter { $0.involves(report.element, in: model) }
@@ -54,7 +54,7 @@ public struct ExplainTextReporter: Reporter {
             output.write("  findings:\n")
             for finding in findings {
                 output.write("    - " + style.severity(finding.severity) + " \(finding.message) [\(finding.rule)]"
-                    + (finding.suppression.map { " (suppressed: \($0.reason))" } ?? "") + "\n")
+                    + (finding.suppression.map { " (suppressed: \(style.literal($0.reason)))" } ?? "") + "\n")
             }
         }
     }

@@ -7,9 +7,9 @@ struct FindingText {
     let explainer: Explainer
 
     func write(_ finding: Finding, to output: inout some TextOutputStream) {
-        output.write(style.bold("\(finding.location):") + " " + style.severity(finding.severity) + " " + style.bold(finding.message)
+        output.write(style.bold("\(finding.location):") + " " + style.severity(finding.severity) + " " + style.bold(style.literal(finding.message))
             + " " + style.dim("[\(finding.rule)]") + "\n")
-        for reason in finding.evidence { output.write("  " + style.dim("evidence:") + " " + explainer.text(reason) + "\n") }
+        for reason in finding.evidence { output.write("  " + style.dim("evidence:") + " " + style.literal(explainer.text(reason)) + "\n") }
         output.write("  " + style.dim("remedy:") + " " + finding.remedy + "\n")
         let cites = finding.requirements.map(\.citation) + [finding.basis]
         output.write("  " + style.dim("cites:") + " " + cites.joined(separator: "; ") + "\n\n")

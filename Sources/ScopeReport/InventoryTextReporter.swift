@@ -19,7 +19,7 @@ public struct InventoryTextReporter: Reporter {
                 analysis.assetRoles[a].map(\.rawValue).joined(separator: ","),
                 model.zone(placing: a).map { model.zones[$0].id } ?? "-",
                 analysis.holdings(ofAsset: a).map { model.data[$0].id }.joined(separator: ","),
-                analysis.reasons(forAsset: a).first.map(explainer.text) ?? "",
+                analysis.reasons(forAsset: a).first.map { style.literal(explainer.text($0)) } ?? "",
             ])
         }
         output.write(style.bold("Assets of \(report.path)") + " (CMMC level \(analysis.level))\n")
@@ -34,7 +34,7 @@ public struct InventoryTextReporter: Reporter {
                     model.providers[p].id, model.providers[p].type.rawValue, analysis.providerRoles[p].rawValue,
                     analysis.providerRoles[p].inScope ? "yes" : "no",
                     analysis.holdings(ofProvider: p).map { model.data[$0].id }.joined(separator: ","),
-                    analysis.reasons(forProvider: p).first.map(explainer.text) ?? "",
+                    analysis.reasons(forProvider: p).first.map { style.literal(explainer.text($0)) } ?? "",
                 ])
             }
             output.write("\n" + style.bold("Providers") + "\n" + providers.render(style: style))

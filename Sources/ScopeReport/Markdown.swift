@@ -1,15 +1,16 @@
 /// Model text inside GitHub-flavoured Markdown: what it cannot carry is escaped, so no label ends a table
 /// cell, a code span, a fence or a line.
 enum Markdown {
-    /// Plain text in a paragraph or a table cell.
+    /// Plain text in a paragraph or a table cell: no markup, link, image, HTML or @mention survives.
     static func text(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
-            case "|": out += "\\|"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "`": out += "\\`"
+            case "&": out += "&amp;"
+            case "@": out += "&#64;"
+            case "|", "`", "\\", "*", "_", "[", "]", "!", "#", "~": out += "\\" + String(character)
             default: out += character.isNewline ? " " : String(character)
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScopeModel
 import ScopeRender
 import ScopeReport
 
@@ -19,6 +20,7 @@ struct CuiScope: ParsableCommand {
     /// argument-parser exits 64 on a usage error; the contract says 3. Help and `--version` still exit 0.
     static func main() {
         do {
+            try checkHelpTopic(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
@@ -33,5 +35,14 @@ struct CuiScope: ParsableCommand {
             }
             Foundation.exit(ExitStatus.usageOrIO.rawValue)
         }
+    }
+
+    /// argument-parser answers `help bogus` with the general help and exit 0; an unknown topic is a usage error.
+    private static func checkHelpTopic(_ arguments: [String]) throws {
+        guard arguments.first == "help", let topic = arguments.dropFirst().first else { return }
+        let names = configuration.subcommands.map { $0._commandName }
+        guard !names.contains(topic) else { return }
+        throw CommandFailure("no command `\(topic)`" + (Suggestion.nearest(to: topic, in: names).map { " (did you mean `\($0)`?)" } ?? "")
+            + "; the commands are " + names.joined(separator: ", "))
     }
 }

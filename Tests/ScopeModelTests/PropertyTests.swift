@@ -11,6 +11,12 @@ struct ModelGenerator {
 
     private mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
     private mutating func pick<T>(_ values: [T]) -> T { values.randomElement(using: &random)! }
+    /// Two different ends: a relation never joins an element to itself.
+    private mutating func pickEnds(_ from: [String], _ to: [String]) -> (String, String)? {
+        let start = pick(from)
+        let others = to.filter { $0 != start }
+        return others.isEmpty ? nil : (start, pick(others))
+    }
     private mutating func pickWord<W: ModelWord>(_ type: W.Type) -> String { pick(W.allCases.map(\.rawValue)) }
     private mutating func space() -> String { String(repeating: " ", count: Int.random(in: 1...3, using: &random)) }
 
@@ -96,7 +102,8 @@ struct ModelGenerator {
         for _ in 0..<Int.random(in: 0...12, using: &random) {
             switch Int.random(in: 0..<4, using: &random) {
             case 0:
-                var flow = "flow \(pick(ends))" + space() + pick(["->", "<->"]) + space() + pick(ends)
+                guard let (from, to) = pickEnds(ends, ends) else { continue }
+                var flow = "flow \(from)" + space() + pick(["->", "<->"]) + space() + to
                 if chance(50) { flow += " carries " + (chance(20) ? "none" : data.shuffled(using: &random).prefix(2).joined(separator: ", ")) }
                 if chance(20) { flow += " via " + pick(assets) }
                 if chance(20) { flow += " \"label\"" }
@@ -109,13 +116,16 @@ struct ModelGenerator {
                 let linkEnds = assets + zones
                 var attributes: [String] = []
                 if chance(50) { attributes.append("separation " + pickWord(Separation.self)) }
-                statements.append("link \(pick(linkEnds)) -- \(pick(linkEnds))" + (chance(30) ? " via \(pick(assets))" : "") + block(attributes, indent: ""))
+                guard let (a, b) = pickEnds(linkEnds, linkEnds) else { continue }
+                statements.append("link \(a) -- \(b)" + (chance(30) ? " via \(pick(assets))" : "") + block(attributes, indent: ""))
             case 2:
                 var attributes: [String] = []
                 for key in ["admin", "mfa", "remote", "keys"] where chance(40) { attributes.append("\(key) yes") }
-                statements.append("access \(pick(ends)) -> \(pick(assets + zones))" + block(attributes, indent: ""))
+                guard let (from, to) = pickEnds(ends, assets + zones) else { continue }
+                statements.append("access \(from) -> \(to)" + block(attributes, indent: ""))
             default:
-                statements.append("protects \(pick(ends)) -> \(pick(assets + zones))")
+                guard let (from, to) = pickEnds(ends, assets + zones) else { continue }
+                statements.append("protects \(from) -> \(to)")
             }
         }
         if chance(30) { statements.append("suppress unlabeled-flow on \(pick(assets)) \"reason\"") }

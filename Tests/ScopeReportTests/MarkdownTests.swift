@@ -11,6 +11,7 @@ import Testing
 
     @Test func tableCellsEscapeWhatWouldEndThem() {
         #expect(Markdown.text("a | b <img> `x`\nc") == "a \\| b &lt;img&gt; \\`x\\` c")
+        #expect(Markdown.text("![x](http://h/i.png) @ops **b** #1") == "\\!\\[x\\](http://h/i.png) &#64;ops \\*\\*b\\*\\* \\#1")
     }
 
     @Test func aLabelWithALineBreakStaysInsideTheRelationFence() throws {

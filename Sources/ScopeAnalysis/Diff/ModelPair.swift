@@ -9,17 +9,26 @@ public struct LoadedModel: Sendable {
 
 /// Loads the two sides of a diff.
 public enum ModelPair {
-    /// Where one side comes from: a path read through a loader (files, or a git revision).
+    /// Where one side comes from: a path read through a loader (files, or a git revision), or a root file
+    /// already read (standard input); its includes come through the loader.
     public struct Side: Sendable {
         public let loader: any SourceLoader
-        public let path: String
+        public let root: Root
         /// A model that cannot be read counts as an empty one (a model that did not exist at a revision).
         public let missingIsEmpty: Bool
+        /// The directory its includes must stay inside (nil: the root model's own).
+        public let includeRoot: String?
 
-        public init(loader: any SourceLoader, path: String, missingIsEmpty: Bool = false) {
+        public enum Root: Sendable {
+            case path(String)
+            case file(SourceFile)
+        }
+
+        public init(loader: any SourceLoader, root: Root, missingIsEmpty: Bool = false, includeRoot: String? = nil) {
             self.loader = loader
-            self.path = path
+            self.root = root
             self.missingIsEmpty = missingIsEmpty
+            self.includeRoot = includeRoot
         }
     }
 
@@ -35,8 +44,12 @@ public enum ModelPair {
             let side = sides[index]
             shared.initializeElement(at: index, to: Result {
                 let loaded: ModelLoader.Result
+                let loader = ModelLoader(loader: side.loader, includeRoot: side.includeRoot)
                 do {
-                    loaded = try ModelLoader(loader: side.loader).load(path: side.path)
+                    switch side.root {
+                    case .path(let path): loaded = try loader.load(path: path)
+                    case .file(let file): loaded = loader.load(root: file)
+                    }
                 } catch where side.missingIsEmpty {
                     loaded = ModelLoader.Result(model: Model(), diagnostics: [], files: [])
                 }

@@ -8,23 +8,35 @@ public struct DiagnosticPrinter: Sendable {
 
     public init(colored: Bool = false) { self.colored = colored }
 
-    public func render(_ diagnostic: Diagnostic) -> String {
-        let file = diagnostic.span.file
-        let location = diagnostic.location
-        let label = diagnostic.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
-        var out = paint("\(location):", "1") + " \(label) " + paint(diagnostic.message, "1") + "\n"
+    public func render(_ diagnostic: Diagnostic) -> String { render(diagnostic, excerpt: true) }
 
-        let snippet = self.snippet(file: file, offset: diagnostic.span.offset, length: diagnostic.span.length)
-        out += "  " + snippet.line + "\n"
-        out += "  " + snippet.caretIndent + paint(snippet.marker, "1;32") + "\n"
-        if let hint = diagnostic.hint {
-            out += "  " + paint("hint:", "1;36") + " " + hint + "\n"
+    /// Every diagnostic; a source line is shown once, under the first diagnostic on it, so a line of
+    /// garbage is printed once however many errors it holds.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        var previous: (file: ObjectIdentifier, line: Int)?
+        for diagnostic in diagnostics {
+            let line = (ObjectIdentifier(diagnostic.span.file), diagnostic.span.file.lineIndex(of: diagnostic.span.offset))
+            out += render(diagnostic, excerpt: previous.map { $0 != line } ?? true)
+            previous = line
         }
         return out
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+    private func render(_ diagnostic: Diagnostic, excerpt: Bool) -> String {
+        let file = diagnostic.span.file
+        let location = diagnostic.location
+        let label = diagnostic.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
+        var out = paint("\(location):", "1") + " \(label) " + paint(diagnostic.message, "1") + "\n"
+        if excerpt {
+            let snippet = self.snippet(file: file, offset: diagnostic.span.offset, length: diagnostic.span.length)
+            out += "  " + snippet.line + "\n"
+            out += "  " + snippet.caretIndent + paint(snippet.marker, "1;32") + "\n"
+        }
+        if let hint = diagnostic.hint {
+            out += "  " + paint("hint:", "1;36") + " " + hint + "\n"
+        }
+        return out
     }
 
     /// The source line (possibly windowed), the whitespace before the caret (tabs kept so it lines up),
@@ -34,7 +46,8 @@ public struct DiagnosticPrinter: Sendable {
         let start = min(max(offset, range.lowerBound), range.upperBound)
         var scalars = Array(file.text(range.lowerBound..<range.upperBound).unicodeScalars)
         var column = file.text(range.lowerBound..<start).unicodeScalars.count
-        let width = max(1, min(length, range.upperBound - start, 60))
+        // The marker spans the token's characters, not its bytes.
+        let width = max(1, min(file.text(start..<min(start + max(length, 0), range.upperBound)).unicodeScalars.count, 60))
 
         var prefix = "", suffix = ""
         if scalars.count > maximumLineWidth {
@@ -46,13 +59,17 @@ public struct DiagnosticPrinter: Sendable {
             column -= first
             column += prefix.isEmpty ? 0 : 1
         }
-        // Control characters would garble the terminal; show them as U+FFFD of the same width.
-        let shown = scalars.map { $0.value < 0x20 && $0 != "\t" ? "\u{FFFD}" : Character($0) }
+        // Control characters (C0, DEL, C1) would garble or drive the terminal; show them as U+FFFD, one column wide.
+        let shown = scalars.map { DiagnosticPrinter.isControl($0) ? "\u{FFFD}" : Character($0) }
         let line = prefix + String(shown) + suffix
         let lineScalars = Array(line.unicodeScalars)
         let indent = String(lineScalars.prefix(column).map { $0 == "\t" ? "\t" : " " })
         let marker = "^" + String(repeating: "~", count: max(0, width - 1))
         return (line, indent, marker)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -4,8 +4,13 @@ public struct ModelLoader: Sendable {
     public static let maximumIncludeDepth = 100
 
     public let loader: any SourceLoader
+    /// The directory every include must stay inside; nil: the root model's own directory.
+    public let includeRoot: String?
 
-    public init(loader: any SourceLoader = FileSystemLoader()) { self.loader = loader }
+    public init(loader: any SourceLoader = FileSystemLoader(), includeRoot: String? = nil) {
+        self.loader = loader
+        self.includeRoot = includeRoot
+    }
 
     /// The outcome of loading: a model when there are no errors, and every diagnostic found.
     public struct Result: Sendable {
@@ -36,18 +41,43 @@ public struct ModelLoader: Sendable {
         var diagnostics = DiagnosticBag()
         var visited: Set<String> = []
         var chain: [String] = []
-        include(root, identity: loader.identity(of: root.path), trees: &trees, diagnostics: &diagnostics,
+        let directory = includeRoot ?? IncludePath.directory(of: root.path)
+        include(root, identity: loader.identity(of: root.path), directory: directory, trees: &trees, diagnostics: &diagnostics,
                 visited: &visited, chain: &chain)
         let (model, resolveDiagnostics) = Resolver.resolve(trees)
         diagnostics.append(contentsOf: resolveDiagnostics)
         let files = trees.map(\.file)
-        let sorted = diagnostics.sorted(fileOrder: files.map(\.path))
+        let sorted = ModelLoader.capped(diagnostics.sorted(fileOrder: files.map(\.path)))
         let hasErrors = sorted.contains { $0.severity == .error }
         return Result(model: hasErrors ? nil : model, diagnostics: sorted, files: files)
     }
 
+    /// At most `Parser.maximumErrors` diagnostics per file, then one that says how many more there were.
+    static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var shown: [ObjectIdentifier: Int] = [:]
+        var dropped: [(span: SourceSpan, count: Int)] = []
+        var result: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            let file = ObjectIdentifier(diagnostic.span.file)
+            let count = shown[file, default: 0]
+            shown[file] = count + 1
+            if count < Parser.maximumErrors {
+                result.append(diagnostic)
+            } else if let last = dropped.last, last.span.file === diagnostic.span.file {
+                dropped[dropped.count - 1].count += 1
+            } else {
+                dropped.append((diagnostic.span, 1))
+            }
+        }
+        for (span, count) in dropped {
+            result.append(Diagnostic(.error, "too many errors in \(span.file.path); \(count) more not shown", at: span,
+                                     hint: "fix the errors above and run again"))
+        }
+        return result
+    }
+
     // A file reached twice (not through a cycle) is read once, like `#pragma once`.
-    private func include(_ file: SourceFile, identity: String, trees: inout [SyntaxTree],
+    private func include(_ file: SourceFile, identity: String, directory: String, trees: inout [SyntaxTree],
                          diagnostics: inout DiagnosticBag, visited: inout Set<String>, chain: inout [String]) {
         visited.insert(identity)
         chain.append(file.path)
@@ -69,9 +99,20 @@ public struct ModelLoader: Sendable {
                 diagnostics.error("includes nested more than \(ModelLoader.maximumIncludeDepth) deep", at: at)
                 continue
             }
+            // Checked before reading: a model from a stranger must not make us read, and echo, other files.
+            if statement.path.text.hasPrefix("/") {
+                diagnostics.error("an include path cannot be absolute", at: at,
+                                  hint: "include paths are relative to the including file, inside the model's directory")
+                continue
+            }
+            if loader.escape(of: path, from: directory) != nil {
+                diagnostics.error("`\(statement.path.text)` is outside the model's directory (\(directory))", at: at,
+                                  hint: "includes stay inside the root model's directory; `--include-root DIR` widens it on purpose")
+                continue
+            }
             do {
                 let bytes = try loader.load(path)
-                include(SourceFile(path: path, bytes: bytes), identity: key, trees: &trees, diagnostics: &diagnostics,
+                include(SourceFile(path: path, bytes: bytes), identity: key, directory: directory, trees: &trees, diagnostics: &diagnostics,
                         visited: &visited, chain: &chain)
             } catch {
                 diagnostics.error("cannot include `\(path)`: \(error)", at: at,

@@ -364,6 +364,12 @@ struct Resolver {
             })
         }
         guard ok, let from, let to, via.count == relation.via.count else { return }
+        if from == to {
+            diagnostics.error("`\(kind.rawValue) \(relation.from.text) \(relation.arrow.rawValue) \(relation.to.text)` joins `\(relation.to.text)` to itself",
+                              at: span(relation.to, file),
+                              hint: "a relation joins two different elements; remove it, or name the other end")
+            return
+        }
 
         let readers = relationAttributes(relation, file: file)
         switch kind {

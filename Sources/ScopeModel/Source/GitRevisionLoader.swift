@@ -53,6 +53,11 @@ public struct GitRevisionLoader: SourceLoader {
 
     public func identity(of path: String) -> String { (try? repository.relativePath(of: path)) ?? path }
 
+    /// At a revision, a model's tree is its repository: `git show` never follows a link out of it.
+    public func escape(of path: String, from root: String) -> String? {
+        (try? repository.relativePath(of: path)) == nil ? path : nil
+    }
+
     static func absolute(_ path: String) -> String {
         IncludePath.normalize(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
     }

@@ -89,8 +89,16 @@ struct Lexer {
                 break
             }
         }
+        if position - start > Lexer.maximumIdentifierLength {
+            report("an identifier of \(position - start) characters is too long", at: span(start, start + 1),
+                   hint: "identifiers have at most \(Lexer.maximumIdentifierLength) characters")
+            return Token(kind: .invalid, start: start, end: position)
+        }
         return Token(kind: .identifier, start: start, end: position)
     }
+
+    /// Longer identifiers are errors: no message echoes a megabyte, and suggestions stay cheap.
+    static let maximumIdentifierLength = 128
 
     private mutating func number() -> Token {
         let start = position
@@ -115,16 +123,30 @@ struct Lexer {
             case UInt8(ascii: "\""):
                 position += 1
                 return Token(kind: .string, start: start, end: position)
-            case UInt8(ascii: "\\"):
-                position += 2
             case UInt8(ascii: "\n"):
                 return unterminatedString(from: start)
+            case UInt8(ascii: "\\") where position + 1 < bytes.count && !Lexer.isControl(bytes[position + 1]):
+                position += 2
+            case let byte where Lexer.isControl(byte) || (byte == 0xC2 && (0x80...0x9F).contains(peek(1) ?? 0)):
+                // Raw control characters would reach terminals, SVG and DOT: only the escapes `\n` and `\t` are allowed.
+                let scalar = byte == 0xC2 ? UInt32(peek(1) ?? 0) : UInt32(byte)
+                let hex = String(scalar, radix: 16, uppercase: true)
+                let width = byte == 0xC2 ? 2 : 1
+                report("control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex) in a string",
+                       at: span(position, position + width),
+                       hint: "write a line break as `\\n` and a tab as `\\t`; other control characters cannot be written")
+                position += width
             default:
                 position += 1
             }
         }
         position = min(position, bytes.count)
         return unterminatedString(from: start)
+    }
+
+    /// C0 controls other than tab, and DEL: never allowed raw inside a string.
+    static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")) || byte == 0x7F
     }
 
     private mutating func unterminatedString(from start: Int) -> Token {

@@ -3,6 +3,9 @@
 public struct Parser {
     /// Zones nest; past this depth the parser reports the block instead of recursing further.
     public static let maximumNesting = 64
+    /// Past this many errors a file is not a model worth reading on: parsing stops, so a file of garbage
+    /// costs linear time and prints a screenful, not its whole self.
+    public static let maximumErrors = 50
 
     private var lexer: Lexer
     private var token: Token
@@ -15,6 +18,10 @@ public struct Parser {
         let statements = parser.parseStatements()
         var diagnostics = parser.diagnostics
         diagnostics.append(contentsOf: parser.lexer.diagnostics.all)
+        if let stop = parser.stoppedAt {
+            diagnostics.error("too many errors in \(file.path); stopped reading it here", at: stop,
+                              hint: "is this a model file? fix the errors above and run again")
+        }
         let tree = SyntaxTree(file: file, statements: statements, comments: parser.lexer.comments)
         // One message per place: bad UTF-8 outside a string is also an unexpected byte to the lexer.
         var seen = Set<Int>()
@@ -32,7 +39,17 @@ public struct Parser {
 
     // MARK: Tokens
 
-    private mutating func advance() { token = lexer.next() }
+    /// Where parsing stopped after `maximumErrors` errors.
+    private var stoppedAt: SourceSpan?
+
+    private mutating func advance() {
+        guard stoppedAt == nil else { return }
+        token = lexer.next()
+        if errorCount >= Parser.maximumErrors {
+            stoppedAt = span(token)
+            token = Token(kind: .endOfFile, start: token.start, end: token.start)
+        }
+    }
 
     private func text(_ token: Token) -> String { file.text(token.start..<token.end) }
 
@@ -239,8 +256,10 @@ public struct Parser {
                 defer { advance() }
                 return Block(items: items, openOffset: open.start, closeOffset: token.start)
             case .endOfFile:
-                diagnostics.error("unterminated block: this `{` has no matching `}`", at: span(open),
-                                  hint: "add `}` after the block's last line")
+                if stoppedAt == nil {
+                    diagnostics.error("unterminated block: this `{` has no matching `}`", at: span(open),
+                                      hint: "add `}` after the block's last line")
+                }
                 return Block(items: items, openOffset: open.start, closeOffset: token.start)
             case .identifier:
                 // A top-level statement at column 1 means the block was never closed: say so once, and

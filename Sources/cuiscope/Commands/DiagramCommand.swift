@@ -62,6 +62,6 @@ struct DiagramCommand: ParsableCommand {
         } catch let error as GraphvizError {
             throw CommandFailure(error.description)
         }
-        try AtomicFile.write(data, to: output)
+        try OutputFile.write(data, to: output, inputs: analysis.model.files.map(\.path))
     }
 }

@@ -34,6 +34,8 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var level: LevelOption
 
+    @OptionGroup var includes: IncludeRootOption
+
     @Option(help: "Also write the boundary diagram of HEAD with the changes marked (svg, png, pdf or dot).")
     var diagram: String?
 
@@ -42,6 +44,8 @@ struct Diff: ParsableCommand {
     func validate() throws {
         if git != nil, models.count != 1 { throw ValidationError("with --git, name exactly one model") }
         if git == nil, models.count != 2 { throw ValidationError("name two models, BASE and HEAD (or one with --git REV)") }
+        if git != nil, models.contains("-") { throw ValidationError("with --git, name the model's file: git reads it at the revision") }
+        if models.count { $0 == "-" } > 1 { throw ValidationError("standard input (-) can be only one of the two models") }
         if let diagram, OutputFormat(path: diagram) == nil { throw ValidationError("--diagram must name a .svg, .png, .pdf or .dot file") }
     }
 
@@ -52,16 +56,16 @@ struct Diff: ParsableCommand {
         if let git {
             do {
                 let loader = try GitRevisionLoader(revision: git, near: headPath)
-                base = ModelPair.Side(loader: loader, path: headPath, missingIsEmpty: true)
+                base = ModelPair.Side(loader: loader, root: .path(headPath), missingIsEmpty: true, includeRoot: includes.includeRoot)
                 basePath = "\(git):\(try loader.repository.relativePath(of: headPath))"
             } catch {
                 throw CommandFailure("diff --git: \(error)")
             }
         } else {
-            base = ModelPair.Side(loader: FileSystemLoader(), path: models[0])
+            base = try side(models[0])
             basePath = models[0]
         }
-        let loaded = ModelPair.load(base: base, head: ModelPair.Side(loader: FileSystemLoader(), path: headPath), level: level.level)
+        let loaded = ModelPair.load(base: base, head: try side(headPath), level: level.level)
         let (baseModel, headModel) = (try readable(loaded.base, shown: basePath), try readable(loaded.head, shown: headPath))
         Terminal.report(baseModel.loading.diagnostics + headModel.loading.diagnostics, noColor: color.noColor)
         let analysisDiagnostics = (baseModel.analysis?.diagnostics ?? []) + (headModel.analysis?.diagnostics ?? [])
@@ -82,6 +86,11 @@ struct Diff: ParsableCommand {
         if failOn.fails(diff.newFindings) || (failOnScopeGrowth && !diff.entering.isEmpty) { throw ExitStatus.findings.exitCode }
     }
 
+    /// A model file, or standard input for `-`, read as every command reads its model.
+    private func side(_ path: String) throws -> ModelPair.Side {
+        ModelPair.Side(loader: FileSystemLoader(), root: .file(try ModelInput.source(path)), includeRoot: includes.includeRoot)
+    }
+
     private func readable(_ side: Result<LoadedModel, Error>, shown: String) throws -> LoadedModel {
         do {
             return try side.get()
@@ -94,7 +103,8 @@ struct Diff: ParsableCommand {
         guard let format = OutputFormat(path: path) else { throw CommandFailure("cannot tell the format from \(path)") }
         do {
             let built = try DiagramBuilder.build(diff.head, options: DiagramOptions(changes: DiagramChanges(diff)))
-            try AtomicFile.write(try Renderer().render(built, as: format), to: path)
+            try OutputFile.write(try Renderer().render(built, as: format), to: path,
+                                 inputs: (diff.base.model.files + diff.head.model.files).map(\.path))
         } catch let error as GraphvizError {
             throw CommandFailure(error.description)
         } catch let error as DiagramError {

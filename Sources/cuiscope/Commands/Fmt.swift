@@ -5,7 +5,11 @@ import ScopeModel
 struct Fmt: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rewrite model files in canonical form.",
-        discussion: "`fmt -` formats standard input to standard output. Includes are not followed: each file is formatted on its own."
+        discussion: """
+        `fmt -` formats standard input to standard output. Includes are not followed: each file is formatted on \
+        its own. Every file is processed; the exit code is the worst of them (1 not canonical with --check, 2 model \
+        errors, 3 unreadable or unwritable).
+        """
     )
 
     @Argument(help: "The files to format, or - for standard input.")
@@ -22,34 +26,41 @@ struct Fmt: ParsableCommand {
     }
 
     func run() throws {
-        var hadErrors = false
+        var worst = ExitStatus.clean
         var unformatted: [String] = []
         for path in files {
-            let isStandardInput = path == "-"
-            let file = try ModelInput.source(path)
-            let bytes = file.bytes
-            let (tree, diagnostics) = Parser.parse(file)
-            if diagnostics.contains(where: { $0.severity == .error }) {
-                Terminal.report(diagnostics, noColor: color.noColor)
-                hadErrors = true
-                continue
-            }
-            let formatted = CanonicalPrinter.format(tree)
-            if isStandardInput {
-                if check {
-                    if Array(formatted.utf8) != bytes { unformatted.append(path) }
-                } else {
-                    Terminal.write(formatted)
-                }
-            } else if Array(formatted.utf8) != bytes {
-                unformatted.append(path)
-                if !check { try AtomicFile.write(Data(formatted.utf8), to: path) }
+            do {
+                if try !format(path) { unformatted.append(path) }
+            } catch let failure as CommandFailure {
+                Terminal.writeError("cuiscope: \(failure)\n")
+                worst = max(worst, .usageOrIO)
+            } catch {
+                worst = max(worst, .modelErrors)
             }
         }
-        if hadErrors { throw ExitStatus.modelErrors.exitCode }
         if check, !unformatted.isEmpty {
             Terminal.write(unformatted.map { "\($0): not canonical\n" }.joined())
-            throw ExitStatus.findings.exitCode
+            worst = max(worst, .findings)
         }
+        if worst != .clean { throw worst.exitCode }
+    }
+
+    /// Formats one file (or checks it); whether it was canonical already. Model errors print and throw.
+    private func format(_ path: String) throws -> Bool {
+        let file = try ModelInput.source(path)
+        let (tree, diagnostics) = Parser.parse(file)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            Terminal.report(diagnostics, noColor: color.noColor)
+            throw ExitStatus.modelErrors.exitCode
+        }
+        let formatted = Array(CanonicalPrinter.format(tree).utf8)
+        let canonical = formatted == file.bytes
+        if path == "-" {
+            if !check { Terminal.write(String(decoding: formatted, as: UTF8.self)) }
+        } else if !canonical, !check {
+            if OutputFile.isReadOnly(path) { throw CommandFailure("\(path) is read-only; fmt does not rewrite it") }
+            try OutputFile.write(Data(formatted), to: path)
+        }
+        return canonical
     }
 }

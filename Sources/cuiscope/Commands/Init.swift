@@ -15,7 +15,7 @@ struct Init: ParsableCommand {
         if !force, FileManager.default.fileExists(atPath: output) {
             throw CommandFailure("\(output) exists; pass --force to replace it")
         }
-        try AtomicFile.write(Data(StarterModel.text.utf8), to: output)
+        try OutputFile.write(Data(StarterModel.text.utf8), to: output)
         Terminal.write("wrote \(output); next: cuiscope check \(output)\n")
     }
 }

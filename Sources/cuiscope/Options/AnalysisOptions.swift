@@ -9,13 +9,15 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup var level: LevelOption
 
+    @OptionGroup var includes: IncludeRootOption
+
     @OptionGroup var color: ColorOption
 
     var style: TextStyle { color.style }
 
     /// Loads and analyzes the model; model errors (including unknown rules in `suppress`) exit 2.
     func analyze() throws -> Analysis {
-        let analysis = Analysis(model: try ModelInput.load(model, noColor: color.noColor), level: level.level)
+        let analysis = Analysis(model: try ModelInput.load(model, includeRoot: includes.includeRoot, noColor: color.noColor), level: level.level)
         Terminal.report(analysis.diagnostics, noColor: color.noColor)
         if analysis.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.modelErrors.exitCode }
         return analysis
