@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u
 MODELS := $(wildcard Models/*.scope)
 VIEWS := boundary dataflow network
 
-.PHONY: all deps build test demo bench diagrams clean
+.PHONY: all deps build test demo bench diagrams fuzz clean
 
 all: build
 
@@ -53,6 +53,17 @@ bench: deps
 	.build/release/ScopeBench
 	.build/release/ScopeBench render
 	.build/release/ScopeBench diff
+
+# libFuzzer over lexer, parser, resolver and analysis, then over parse -> fmt -> parse (docs/security.md).
+# Run on purpose, never from `make test`: FUZZ_SECONDS per target; crashes land in .build-fuzz/.
+FUZZ_SECONDS ?= 300
+FUZZ := .build-fuzz/release/ScopeFuzz
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=8192 -dict=Fuzz/scope.dict -print_final_stats=1
+fuzz: deps
+	$(SWIFT) build -c release --product ScopeFuzz --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@mkdir -p .build-fuzz/corpus/model .build-fuzz/corpus/roundtrip
+	$(FUZZ) $(FUZZ_FLAGS) -artifact_prefix=.build-fuzz/model- .build-fuzz/corpus/model Fuzz/Seeds Models
+	CUISCOPE_FUZZ=roundtrip $(FUZZ) $(FUZZ_FLAGS) -artifact_prefix=.build-fuzz/roundtrip- .build-fuzz/corpus/roundtrip Fuzz/Seeds Models
 
 clean:
 	rm -rf .build

@@ -32,6 +32,8 @@ let package = Package(
         ),
         // Run on purpose (`make bench`), never from `make test`.
         .executableTarget(name: "ScopeBench", dependencies: ["ScopeModel", "ScopeAnalysis", "ScopeRender"], path: "Benchmarks/ScopeBench"),
+        // libFuzzer targets (`make fuzz`); a stub in ordinary builds, never run from `make test`.
+        .executableTarget(name: "ScopeFuzz", dependencies: ["ScopeModel", "ScopeAnalysis"], path: "Fuzz/ScopeFuzz"),
         .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"]),
         .testTarget(name: "ScopeAnalysisTests", dependencies: ["ScopeAnalysis"]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeAnalysis", "ScopeModel"]),

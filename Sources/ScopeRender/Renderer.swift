@@ -70,11 +70,13 @@ public struct Renderer: Sendable {
         return Data(bytes)
     }
 
-    /// `60 s`, `0.3 s`.
+    /// `60 s`, `0.3 s`, `5 ms`.
     static func seconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
-        let tenths = attoseconds / 100_000_000_000_000_000
-        return tenths == 0 ? "\(seconds) s" : "\(seconds).\(tenths) s"
+        let milliseconds = attoseconds / 1_000_000_000_000_000
+        if milliseconds == 0 { return "\(seconds) s" }
+        if milliseconds % 100 == 0 { return "\(seconds).\(milliseconds / 100) s" }
+        return seconds == 0 ? "\(milliseconds) ms" : "\(seconds).\(String(format: "%03d", Int(milliseconds))) s"
     }
 
     private static func layoutAndRender(_ text: String, engine: LayoutEngine, format: OutputFormat) throws -> Data {

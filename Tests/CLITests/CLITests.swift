@@ -23,9 +23,9 @@ struct CLI {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = packageRoot,
-                    environment: [String: String] = [:]) throws -> Output {
+                    environment: [String: String] = [:], executable: String? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -177,6 +177,25 @@ enum Fixtures {
         }
     }
 
+    @Test func theTimeoutHintNeverSuggestsTheEngineThatTimedOut() throws {
+        var diagram = Diagram()
+        diagram.root.nodes = (0..<3000).map { Node(id: "n\($0)", attributes: []) }
+        diagram.edges = (0..<9000).map { Edge(from: "n\($0 % 3000)", to: "n\(($0 * 7919 + 13) % 3000)", attributes: []) }
+        for (engine, hint) in [(LayoutEngine.sfdp, false), (.dot, true)] {
+            #expect {
+                try Renderer(engine: engine, timeout: .milliseconds(5)).render(diagram, as: .svg)
+            } throws: { error in
+                "\(error)".hasPrefix("the \(engine.rawValue) layout took longer than 5 ms and was stopped")
+                    && "\(error)".contains("try --layout sfdp") == hint
+            }
+        }
+    }
+
+    @Test func durationsAreWrittenAsPeopleReadThem() {
+        #expect(Renderer.seconds(.seconds(60)) == "60 s" && Renderer.seconds(.milliseconds(300)) == "0.3 s")
+        #expect(Renderer.seconds(.milliseconds(5)) == "5 ms" && Renderer.seconds(.milliseconds(1250)) == "1.250 s")
+    }
+
     @Test func engineDependsOnSize() {
         #expect(LayoutEngine.forSize(100) == .dot && LayoutEngine.forSize(5_000) == .dot)
         #expect(LayoutEngine.forSize(5_001) == .sfdp)

@@ -52,26 +52,29 @@ public struct ModelLoader: Sendable {
         return Result(model: hasErrors ? nil : model, diagnostics: sorted, files: files)
     }
 
-    /// At most `Parser.maximumErrors` diagnostics per file, then one that says how many more there were.
+    /// At most `Parser.maximumErrors` diagnostics per file, then one that says so: where the parser stopped
+    /// reading, or how many more the resolver found.
     static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var shown: [ObjectIdentifier: Int] = [:]
-        var dropped: [(span: SourceSpan, count: Int)] = []
+        var dropped: [(first: Diagnostic, count: Int, stop: Diagnostic?)] = []
         var result: [Diagnostic] = []
         for diagnostic in diagnostics {
             let file = ObjectIdentifier(diagnostic.span.file)
             let count = shown[file, default: 0]
             shown[file] = count + 1
-            if count < Parser.maximumErrors {
+            let isStop = diagnostic == Parser.stopped(at: diagnostic.span)
+            if count < Parser.maximumErrors && !isStop {
                 result.append(diagnostic)
-            } else if let last = dropped.last, last.span.file === diagnostic.span.file {
+            } else if let last = dropped.last, last.first.span.file === diagnostic.span.file {
                 dropped[dropped.count - 1].count += 1
+                if isStop { dropped[dropped.count - 1].stop = diagnostic }
             } else {
-                dropped.append((diagnostic.span, 1))
+                dropped.append((diagnostic, 1, isStop ? diagnostic : nil))
             }
         }
-        for (span, count) in dropped {
-            result.append(Diagnostic(.error, "too many errors in \(span.file.path); \(count) more not shown", at: span,
-                                     hint: "fix the errors above and run again"))
+        for (first, count, stop) in dropped {
+            result.append(stop ?? Diagnostic(.error, "too many errors in \(first.span.file.path); \(count) more not shown",
+                                             at: first.span, hint: "fix the errors above and run again"))
         }
         return result
     }

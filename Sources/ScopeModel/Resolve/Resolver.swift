@@ -237,7 +237,7 @@ struct Resolver {
         case "country": if let value = reader.country(&diagnostics) { model.assets[i].country = value }
         case "us-persons": if let value = reader.word(Knowledge.self, "value for `us-persons`", &diagnostics) { model.assets[i].usPersons = value }
         case "vdi": model.assets[i].vdi = reader.word(VDIMode.self, "VDI mode", &diagnostics)
-        case "count": if let value = reader.number(in: 1...Int.max, &diagnostics) { model.assets[i].count = value }
+        case "count": if let value = reader.number(in: 1...1_000_000, &diagnostics) { model.assets[i].count = value }
         case "classified": if let value = reader.bool(&diagnostics) { model.assets[i].classified = value }
         case "owner": model.assets[i].owner = reader.string(&diagnostics)
         case "description": model.assets[i].description = reader.string(&diagnostics)

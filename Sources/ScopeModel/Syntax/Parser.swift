@@ -18,15 +18,18 @@ public struct Parser {
         let statements = parser.parseStatements()
         var diagnostics = parser.diagnostics
         diagnostics.append(contentsOf: parser.lexer.diagnostics.all)
-        if let stop = parser.stoppedAt {
-            diagnostics.error("too many errors in \(file.path); stopped reading it here", at: stop,
-                              hint: "is this a model file? fix the errors above and run again")
-        }
         let tree = SyntaxTree(file: file, statements: statements, comments: parser.lexer.comments)
         // One message per place: bad UTF-8 outside a string is also an unexpected byte to the lexer.
         var seen = Set<Int>()
-        let unique = diagnostics.sorted(fileOrder: [file.path]).filter { seen.insert($0.span.offset).inserted }
+        var unique = diagnostics.sorted(fileOrder: [file.path]).filter { seen.insert($0.span.offset).inserted }
+        if let stop = parser.stoppedAt { unique.append(stopped(at: stop)) }
         return (tree, unique)
+    }
+
+    /// Said once where parsing gave up, after `maximumErrors` errors.
+    static func stopped(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "too many errors in \(span.file.path); stopped reading it here", at: span,
+                   hint: "is this a model file? fix the errors above and run again")
     }
 
     private init(file: SourceFile) {
