@@ -54,7 +54,7 @@ import Testing
             == ["expected `high`, `moderate`, `moderate-equivalent`, `low`, `li-saas`, `none` or `unknown`"])
         #expect(errors("asset a { type server; public maybe }") == ["1:31: unknown value for `public` `maybe`"])
         #expect(errors("asset a { type server; public unknown }") == ["1:31: `public` is `yes` or `no`"])
-        #expect(errors("asset a { type server; count 0 }") == ["1:30: `count` takes a whole number from 1, not `0`"])
+        #expect(errors("asset a { type server; count 0 }") == ["1:30: `count` takes a whole number from 1 to 1000000, not `0`"])
         #expect(errors("organization \"x\" { level 4 }") == ["1:26: `level` takes a whole number from 1 to 3, not `4`"])
         #expect(errors("asset a { type server; country USA }")
             == ["1:32: `country` takes an ISO 3166 alpha-2 code such as `US`, not `USA`"])
