@@ -32,7 +32,6 @@ test: build
 demo: build
 	$(BIN) check --fail-on never Models/acme-precision.scope
 	$(BIN) diagram Models/acme-precision.scope -o Diagrams/acme-precision-boundary.svg
-	@echo "diagram: Diagrams/acme-precision-boundary.svg"
 
 # Diagrams/ holds, for every model, each view as DOT (the snapshot the tests compare), SVG and PNG.
 diagrams: build

@@ -52,7 +52,16 @@ public struct Analysis: Sendable {
         assetRoles = categorization.roles
         providerRoles = categorization.providerRoles
         findings = suppressed.findings
-        diagnostics = suppressed.diagnostics
+        diagnostics = Analysis.assessmentDiagnostics(model.organization, level: level) + suppressed.diagnostics
+    }
+
+    /// An `assessment` that does not exist at the level analyzed (SCOPING.md §1) is a model error, whether
+    /// the level comes from the model or from `--level`.
+    private static func assessmentDiagnostics(_ organization: Organization, level: Int) -> [Diagnostic] {
+        let allowed = Organization.assessments(at: level)
+        guard let assessment = organization.assessment, !allowed.contains(assessment), let span = organization.span else { return [] }
+        return [Diagnostic(.error, "`assessment \(assessment.rawValue)` does not exist at level \(level)", at: span,
+                           hint: "level \(level) is assessed " + allowed.map { "`\($0.rawValue)`" }.joined(separator: " or "))]
     }
 
     // MARK: Questions about the result
@@ -66,10 +75,12 @@ public struct Analysis: Sendable {
     /// the rung of the ladder that categorization recorded.
     public func reasons(forAsset asset: Int) -> [Reason] {
         let rung = categorization.rungs[asset]
-        if rung == .classified { return [Reason(.classified)] }
+        if rung == .outsideCMMC {
+            guard !model.assets[asset].classified, let provider = model.hostingProvider(of: asset) else { return [Reason(.classified)] }
+            return [Reason(.governmentHosted(provider: provider), ([asset] + model.hosts(of: asset)).map { Step.hosting(asset: $0) })]
+        }
         let node = graph.node(asset: asset)
         var reasons = holdings.reasons(node, mask: level == 1 ? graph.cuiOrFCIMask : graph.cuiMask)
-        if rung == .vdiSession { reasons.append(Reason(.vdiSession)) }
         if let security = security.assetReasons[asset] { reasons.append(security) }
         if case .reachable(let reach) = rung, let path = reachability.reason(asset) {
             reasons.append(path)
@@ -103,24 +114,32 @@ public struct Analysis: Sendable {
 
 /// The scope summary of `check` (docs/output.md).
 public struct Summary: Sendable, Hashable {
+    /// Assets per category, and units (an asset's `count`) per category.
     public var categories: [AssetCategory: Int] = [:]
+    public var units: [AssetCategory: Int] = [:]
     public var errors = 0, warnings = 0, infos = 0
     /// SPRS points at risk: each requirement an unsuppressed finding cites, counted once at its highest value.
     public var sprsExposure = 0
 
     init(_ analysis: Analysis) {
-        for category in analysis.assetCategories { categories[category, default: 0] += 1 }
+        for (a, category) in analysis.assetCategories.enumerated() {
+            categories[category, default: 0] += 1
+            units[category, default: 0] += analysis.model.assets[a].count
+        }
         var points: [String: Int] = [:]
         for finding in analysis.findings where !finding.isSuppressed {
             switch finding.severity {
             case .error: errors += 1
             case .warning: warnings += 1
-            case .info: infos += 1
+            case .info: infos += 1; continue
             }
+            // SPRS exposure counts open errors and warnings, each requirement once at its highest value.
             for requirement in finding.requirements {
                 points[requirement.nist] = max(points[requirement.nist] ?? 0, requirement.points ?? 0)
             }
         }
+        // A suppression that matches nothing is a warning like any other.
+        warnings += analysis.diagnostics.count { $0.severity == .warning }
         sprsExposure = points.values.reduce(0, +)
     }
 }

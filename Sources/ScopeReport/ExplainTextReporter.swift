@@ -1,7 +1,8 @@
 import ScopeAnalysis
 import ScopeModel
 
-/// `cuiscope explain`: the full witness for one element, and the findings about it.
+/// `cuiscope explain`: the full witness for one element, who administers, protects and hosts it, and the
+/// findings about it.
 public struct ExplainTextReporter: Reporter {
     public var style: TextStyle
 
@@ -42,6 +43,9 @@ public struct ExplainTextReporter: Reporter {
             output.write("  held by: " + (holders.isEmpty ? "nothing" : holders.joined(separator: ", ")) + "\n")
             reasons = []
         }
+        for (title, relations) in relationsAround(report.element, in: model) where !relations.isEmpty {
+            output.write("  \(title): " + relations.map { style.literal(explainer.text($0)) }.joined(separator: "; ") + "\n")
+        }
         if !reasons.isEmpty {
             output.write("  why:\n")
             for reason in reasons {
@@ -57,5 +61,22 @@ public struct ExplainTextReporter: Reporter {
                     + (finding.suppression.map { " (suppressed: \(style.literal($0.reason)))" } ?? "") + "\n")
             }
         }
+    }
+
+    /// Who administers and protects an asset or zone (directly, or through a zone around it), and what it
+    /// runs on or hosts: each as the step that says so.
+    private func relationsAround(_ element: ElementRef, in model: Model) -> [(String, [Step])] {
+        let targets: Set<Endpoint>
+        switch element {
+        case .asset(let a): targets = Set([.asset(a)] + model.zoneChain(from: model.zone(placing: a)).map(Endpoint.zone))
+        case .zone(let z): targets = Set(model.zoneChain(from: z).map(Endpoint.zone))
+        case .provider, .data: return []
+        }
+        let administers = model.accesses.indices.filter { model.accesses[$0].admin && targets.contains(model.accesses[$0].to) }.map(Step.access)
+        let protects = model.protections.indices.filter { targets.contains(model.protections[$0].to) }.map(Step.protects)
+        guard case .asset(let a) = element else { return [("administered by", administers), ("protected by", protects)] }
+        let hostedOn = model.assets[a].hostedOn == nil ? [] : [Step.hosting(asset: a)]
+        let guests = model.assets.indices.filter { model.assets[$0].hostedOn == .asset(a) }.map { Step.hosting(asset: $0) }
+        return [("administered by", administers), ("protected by", protects), ("runs on", hostedOn), ("hosts", guests)]
     }
 }

@@ -11,7 +11,7 @@ struct FindingText {
             + " " + style.dim("[\(finding.rule)]") + "\n")
         for reason in finding.evidence { output.write("  " + style.dim("evidence:") + " " + style.literal(explainer.text(reason)) + "\n") }
         output.write("  " + style.dim("remedy:") + " " + finding.remedy + "\n")
-        let cites = finding.requirements.map(\.citation) + [finding.basis]
+        let cites = finding.requirements.citations + [finding.basis]
         output.write("  " + style.dim("cites:") + " " + cites.joined(separator: "; ") + "\n\n")
     }
 }

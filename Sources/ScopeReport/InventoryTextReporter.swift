@@ -12,19 +12,20 @@ public struct InventoryTextReporter: Reporter {
         let analysis = report.analysis
         let model = analysis.model
         let explainer = Explainer(model: model)
-        var assets = Table(header: ["asset", "category", "roles", "zone", "holds", "why"])
-        for a in model.assets.indices {
+        var assets = Table(header: ["asset", "count", "category", "claimed", "roles", "zone", "holds", "owner", "description", "why"])
+        for (a, asset) in model.assets.enumerated() {
             assets.rows.append([
-                model.assets[a].id, analysis.assetCategories[a].rawValue,
+                asset.id, String(asset.count), analysis.assetCategories[a].rawValue, asset.claimedCategory?.rawValue ?? "-",
                 analysis.assetRoles[a].map(\.rawValue).joined(separator: ","),
                 model.zone(placing: a).map { model.zones[$0].id } ?? "-",
                 analysis.holdings(ofAsset: a).map { model.data[$0].id }.joined(separator: ","),
+                asset.owner.map(style.literal) ?? "-", asset.description.map(style.literal) ?? "-",
                 analysis.reasons(forAsset: a).first.map { style.literal(explainer.text($0)) } ?? "",
             ])
         }
         output.write(style.bold("Assets of \(report.path)") + " (CMMC level \(analysis.level))\n")
         output.write(assets.render(style: style) { column, cell in
-            guard column == 1, let category = AssetCategory(rawValue: cell.trimmingTrailingSpaces()) else { return cell }
+            guard column == 2, let category = AssetCategory(rawValue: cell.trimmingTrailingSpaces()) else { return cell }
             return style.category(category) + String(repeating: " ", count: cell.count - category.rawValue.count)
         })
         if !model.providers.isEmpty {

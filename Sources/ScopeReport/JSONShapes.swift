@@ -70,6 +70,7 @@ struct SummaryJSON: Encodable {
         for category in AssetCategory.allCases where category != .fci || level == 1 {
             try container.encode(summary.categories[category] ?? 0, forKey: Key(category.rawValue))
         }
+        try container.encode(Units(summary: summary, level: level), forKey: Key("units"))
         try container.encode(summary.errors, forKey: Key("errors"))
         try container.encode(summary.warnings, forKey: Key("warnings"))
         try container.encode(summary.infos, forKey: Key("infos"))
@@ -85,12 +86,29 @@ struct SummaryJSON: Encodable {
     }
 }
 
+/// Units (asset `count`s) per category, beside the summary's asset counts.
+private struct Units: Encodable {
+    let summary: Summary
+    let level: Int
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: SummaryJSON.Key.self)
+        for category in AssetCategory.allCases where category != .fci || level == 1 {
+            try container.encode(summary.units[category] ?? 0, forKey: SummaryJSON.Key(category.rawValue))
+        }
+    }
+}
+
 struct AssetJSON: Encodable {
     let id: String
     let label: String?
     let type: String
     let zone: String?
+    let count: Int
     let category: String
+    let claimed: String?
+    let owner: String?
+    let description: String?
     let roles: [String]
     let holds: [String]
     let location: LocationJSON
@@ -103,7 +121,11 @@ struct AssetJSON: Encodable {
         label = item.label
         type = item.type.rawValue
         zone = model.zone(placing: asset).map { model.zones[$0].id }
+        count = item.count
         category = analysis.assetCategories[asset].rawValue
+        claimed = item.claimedCategory?.rawValue
+        owner = item.owner
+        description = item.description
         roles = analysis.assetRoles[asset].map(\.rawValue)
         holds = analysis.holdings(ofAsset: asset).map { model.data[$0].id }
         location = LocationJSON(item.span.location)
@@ -116,14 +138,18 @@ struct AssetJSON: Encodable {
         try container.encode(label, forKey: .label)
         try container.encode(type, forKey: .type)
         try container.encode(zone, forKey: .zone)
+        try container.encode(count, forKey: .count)
         try container.encode(category, forKey: .category)
+        try container.encode(claimed, forKey: .claimed)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(description, forKey: .description)
         try container.encode(roles, forKey: .roles)
         try container.encode(holds, forKey: .holds)
         try container.encode(location, forKey: .location)
         try container.encode(why, forKey: .why)
     }
 
-    enum Key: String, CodingKey { case id, label, type, zone, category, roles, holds, location, why }
+    enum Key: String, CodingKey { case id, label, type, zone, count, category, claimed, owner, description, roles, holds, location, why }
 }
 
 struct ProviderJSON: Encodable {

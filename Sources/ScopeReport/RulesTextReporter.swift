@@ -11,7 +11,7 @@ public struct RulesTextReporter: Reporter {
             output.write(style.bold(rule.id) + " " + style.severityWord(rule.severity) + " "
                 + style.dim("(level \(rule.levels.sorted().map(String.init).joined(separator: ", ")))") + "\n")
             output.write("  fires when \(rule.summary)\n")
-            let cites = rule.requirements.map(\.citation) + [rule.basis]
+            let cites = rule.requirements.citations + [rule.basis]
             output.write("  cites: " + cites.joined(separator: "; ") + "\n")
             output.write("  remedy: \(rule.remedy)\n\n")
         }

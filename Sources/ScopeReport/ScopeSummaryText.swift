@@ -9,12 +9,12 @@ struct ScopeSummaryText {
         let model = analysis.model
         let summary = analysis.summary
         output.write(style.bold("Scope of \(report.path)") + " (CMMC level \(analysis.level)"
-            + (analysis.level == 1 ? ")" : ", \(model.organization.effectiveAssessment.rawValue) assessment)") + "\n")
-        var table = Table(header: ["category", "assets", "ids"])
+            + (analysis.level == 1 ? ")" : ", \(model.organization.assessment(at: analysis.level).rawValue) assessment)") + "\n")
+        var table = Table(header: ["category", "assets", "units", "ids"])
         for category in AssetCategory.allCases where (summary.categories[category] ?? 0) > 0 {
             let ids = model.assets.indices.filter { analysis.assetCategories[$0] == category }.map { model.assets[$0].id }
             let shown = ids.count > 8 ? ids.prefix(8).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
-            table.rows.append([category.title, String(ids.count), shown])
+            table.rows.append([category.title, String(ids.count), String(summary.units[category] ?? 0), shown])
         }
         output.write(table.render(style: style))
         let providers = model.providers.indices.filter { analysis.providerRoles[$0] != .notESP }.map {
@@ -22,7 +22,7 @@ struct ScopeSummaryText {
         }
         if !providers.isEmpty { output.write("providers: " + providers.joined(separator: ", ") + "\n") }
         output.write(count(summary.errors, "error") + ", " + count(summary.warnings, "warning") + ", "
-            + count(summary.infos, "info") + "; SPRS exposure \(summary.sprsExposure) points\n")
+            + count(summary.infos, "info") + "; SPRS exposure " + count(summary.sprsExposure, "point") + "\n")
     }
 }
 

@@ -51,8 +51,28 @@ public struct TextStyle: Sendable {
 
 extension Requirement {
     /// `AC.L2-3.1.20 (1 point, not POA&M-eligible)`.
-    var citation: String {
-        let points = points.map { "\($0) point\($0 == 1 ? "" : "s")" } ?? "no SPRS points"
-        return "\(practice) (\(points), \(poam ? "POA&M-eligible" : "not POA&M-eligible"))"
+    var citation: String { [self].citations.joined() }
+}
+
+extension [Requirement] {
+    /// One citation per practice, in order: a practice a rule may cite at two values is one entry,
+    /// `SC.L2-3.13.11 (3 or 5 points, POA&M-eligible at 3 points only)`.
+    var citations: [String] {
+        var practices: [String] = []
+        var byPractice: [String: [Requirement]] = [:]
+        for requirement in self {
+            if byPractice[requirement.practice] == nil { practices.append(requirement.practice) }
+            byPractice[requirement.practice, default: []].append(requirement)
+        }
+        return practices.map { practice in
+            let group = byPractice[practice] ?? []
+            let values = group.compactMap(\.points).sorted().map(String.init)
+            let points = values.isEmpty ? "no SPRS points"
+                : values.joined(separator: " or ") + (values == ["1"] ? " point" : " points")
+            let eligible = group.filter(\.poam)
+            let poam = eligible.isEmpty ? "not POA&M-eligible" : eligible.count == group.count ? "POA&M-eligible"
+                : "POA&M-eligible at " + eligible.compactMap(\.points).map { "\($0) point\($0 == 1 ? "" : "s")" }.joined(separator: " or ") + " only"
+            return "\(practice) (\(points), \(poam))"
+        }
     }
 }

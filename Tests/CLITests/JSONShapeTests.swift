@@ -13,11 +13,14 @@ import Testing
         #expect(Set(document.keys) == ["model", "level", "summary", "findings"])
         #expect(document["model"] as? String == "Models/acme-precision.scope")
         #expect(document["level"] as? Int == 2)
-        let summary = try #require(document["summary"] as? [String: Int])
-        #expect(summary == ["cui": 18, "spa": 15, "crma": 9, "specialized": 5, "out": 3, "outside-cmmc": 1,
-                            "errors": 7, "warnings": 8, "infos": 1, "sprs-exposure": 21])
+        var summary = try #require(document["summary"] as? [String: Any])
+        // Units (asset counts) per category, beside the assets per category.
+        #expect(summary.removeValue(forKey: "units") as? [String: Int]
+            == ["cui": 43, "spa": 15, "crma": 40, "specialized": 23, "out": 15, "outside-cmmc": 1])
+        #expect(summary as? [String: Int] == ["cui": 18, "spa": 15, "crma": 9, "specialized": 5, "out": 3, "outside-cmmc": 1,
+                                              "errors": 8, "warnings": 9, "infos": 1, "sprs-exposure": 12])
         let findings = try #require(document["findings"] as? [[String: Any]])
-        #expect(findings.count == 17)
+        #expect(findings.count == 19)
         for finding in findings {
             #expect(Set(finding.keys) == ["rule", "severity", "subject", "message", "remedy", "location", "requirements",
                                           "basis", "evidence", "suppressed"])
@@ -38,8 +41,9 @@ import Testing
     }
 
     @Test func checkJSONAtLevelOneCountsFCI() throws {
-        let summary = try #require(try json(["check", "Models/fci-shop.scope", "--format", "json"])["summary"] as? [String: Int])
-        #expect(summary["fci"] == 3 && summary["out"] == 3)
+        let summary = try #require(try json(["check", "Models/fci-shop.scope", "--format", "json"])["summary"] as? [String: Any])
+        #expect(summary["fci"] as? Int == 3 && summary["out"] as? Int == 3)
+        #expect((summary["units"] as? [String: Int])?["out"] == 5, "3 CNC mills, the router and the website")
     }
 
     @Test func scopeJSON() throws {
@@ -48,9 +52,13 @@ import Testing
         let assets = try #require(document["assets"] as? [[String: Any]])
         #expect(assets.count == 51)
         for asset in assets {
-            #expect(Set(asset.keys) == ["id", "label", "type", "zone", "category", "roles", "holds", "location", "why"])
+            #expect(Set(asset.keys) == ["id", "label", "type", "zone", "count", "category", "claimed", "owner", "description", "roles",
+                                        "holds", "location", "why"])
         }
+        let printer = try #require(assets.first { $0["id"] as? String == "print-eng" })
+        #expect(printer["claimed"] as? String == "crma" && printer["count"] as? Int == 1)
         let plm = try #require(assets.first { $0["id"] as? String == "plm" })
+        #expect(plm["claimed"] is NSNull && plm["owner"] is NSNull)
         #expect(plm["category"] as? String == "cui")
         #expect(plm["zone"] as? String == "enclave")
         #expect(plm["holds"] as? [String] == ["drawings", "quality"])

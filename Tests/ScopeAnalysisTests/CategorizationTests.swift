@@ -109,12 +109,30 @@ import Testing
         flow vdi -> full carries d
         access kvm2 -> vdi
         """)
-        #expect(a.category("kvm") == .out)
-        #expect(a.why("kvm") == ["holds d: flow vdi -> kvm (m.scope:8)",
-                                 "KVM-only VDI client: its CUI stays in the VDI session, so it is Out-of-Scope"])
+        // SCOPING.md §2.4 (v2): files landed on a KVM-only client are CUI on it; only its session holds nothing.
+        #expect(a.category("kvm") == .cui)
+        #expect(a.why("kvm") == ["holds d: flow vdi -> kvm (m.scope:8)"])
         #expect(a.category("full") == .cui)
-        #expect(a.category("kvm2") == .out, "a KVM-only client's access joins nothing")
-        #expect(a.subjects("vdi-not-kvm-only") == ["full"])
+        #expect(a.category("kvm2") == .cui, "on the office VLAN with kvm, which now holds CUI")
+        #expect(a.subjects("vdi-not-kvm-only") == ["kvm", "full"])
+    }
+
+    @Test func aKVMOnlySessionHoldsNothingAndAFullClientHoldsWhatItReaches() throws {
+        let a = try analyze("""
+        data d { class cui }
+        data logs { class spd }
+        zone enclave { separation logical; asset vdi { type server; stores d, logs } }
+        zone office { separation logical; asset kvm { type vdi-client; vdi kvm-only } }
+        zone lab { separation physical; asset full { type vdi-client; vdi full } }
+        access kvm -> vdi
+        access full -> vdi
+        """)
+        #expect(a.category("kvm") == .out)
+        #expect(a.why("kvm") == ["holds no CUI, protects nothing in scope, and cannot reach CUI"])
+        #expect(a.category("full") == .cui)
+        #expect(a.why("full") == ["holds d: vdi stores d (m.scope:3), then access full -> vdi (m.scope:7)",
+                                  "holds logs, security data of in-scope vdi: vdi stores logs (m.scope:3), then access full -> vdi (m.scope:7)"])
+        #expect(a.holdings(ofAsset: 2) == [0, 1], "a full client holds every item, security data included")
     }
 
     @Test func securityProtectionIsAFixedPoint() throws {
@@ -139,7 +157,7 @@ import Testing
         #expect(a.category("edr") == .spa && a.category("vault") == .spa && a.category("jump") == .spa)
         #expect(a.why("vault") == ["protects edr: protects vault -> edr (m.scope:14)"])
         #expect(a.category("hv") == .spa)
-        #expect(a.why("hv") == ["hosts jump: jump hosted-on hv (m.scope:10)"])
+        #expect(a.why("hv") == ["hosts the Security Protection Asset jump: jump hosted-on hv (m.scope:10)"])
         #expect(a.category("idle") == .out)
         #expect(a.category("toy") == .out, "protecting something out of scope is not protecting the scope")
     }

@@ -34,7 +34,7 @@ import ScopeModel
         #expect(a.findings.filter(\.isSuppressed).map { Explainer(model: a.model).text($0.subject) } == ["plm -> backup-nas"])
         #expect(a.diagnostics.isEmpty)
         let summary = a.summary
-        #expect((summary.errors, summary.warnings, summary.infos, summary.sprsExposure) == (7, 8, 1, 21))
+        #expect((summary.errors, summary.warnings, summary.infos, summary.sprsExposure) == (8, 9, 1, 12))
     }
 
     @Test func cloudOnlyContractorIsClean() throws {

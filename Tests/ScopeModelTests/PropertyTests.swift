@@ -13,6 +13,7 @@ struct ModelGenerator {
     private mutating func pick<T>(_ values: [T]) -> T { values.randomElement(using: &random)! }
     /// Two different ends: a relation never joins an element to itself.
     private mutating func pickEnds(_ from: [String], _ to: [String]) -> (String, String)? {
+        guard !from.isEmpty else { return nil }
         let start = pick(from)
         let others = to.filter { $0 != start }
         return others.isEmpty ? nil : (start, pick(others))
@@ -45,6 +46,9 @@ struct ModelGenerator {
         let providers = (0..<Int.random(in: 0...3, using: &random)).map { "p\($0)" }
         let zones = (0..<Int.random(in: 0...4, using: &random)).map { "z\($0)" }
         let assets = (0..<Int.random(in: 1...10, using: &random)).map { "a\($0)" }
+        let types = assets.map { _ in pickWord(AssetType.self) }
+        // People, teams and facilities are no link end and no `via` device.
+        let devices = assets.indices.filter { AssetType(rawValue: types[$0])?.isNetworkNode == true }.map { assets[$0] }
         var statements: [String] = []
 
         if chance(50) {
@@ -70,8 +74,8 @@ struct ModelGenerator {
         }
         // Each asset goes into a zone block, names its zone, or stays at the root.
         var nested: [String: [String]] = [:]
-        for id in assets {
-            var items = ["type " + pickWord(AssetType.self)]
+        for (index, id) in assets.enumerated() {
+            var items = ["type " + types[index]]
             if chance(30) { items.append("stores " + data.shuffled(using: &random).prefix(2).joined(separator: ", ")) }
             if chance(20) { items.append("processes " + pick(data)) }
             if chance(30) { items.append("encryption " + pickWord(Encryption.self)) }
@@ -105,7 +109,7 @@ struct ModelGenerator {
                 guard let (from, to) = pickEnds(ends, ends) else { continue }
                 var flow = "flow \(from)" + space() + pick(["->", "<->"]) + space() + to
                 if chance(50) { flow += " carries " + (chance(20) ? "none" : data.shuffled(using: &random).prefix(2).joined(separator: ", ")) }
-                if chance(20) { flow += " via " + pick(assets) }
+                if chance(20), !devices.isEmpty { flow += " via " + pick(devices) }
                 if chance(20) { flow += " \"label\"" }
                 var attributes: [String] = []
                 if chance(40) { attributes.append("encryption " + pickWord(Encryption.self)) }
@@ -113,11 +117,11 @@ struct ModelGenerator {
                 if chance(20) { attributes.append("protocol \"SFTP\"") }
                 statements.append(flow + block(attributes, indent: ""))
             case 1:
-                let linkEnds = assets + zones
+                let linkEnds = devices + zones
                 var attributes: [String] = []
                 if chance(50) { attributes.append("separation " + pickWord(Separation.self)) }
                 guard let (a, b) = pickEnds(linkEnds, linkEnds) else { continue }
-                statements.append("link \(a) -- \(b)" + (chance(30) ? " via \(pick(assets))" : "") + block(attributes, indent: ""))
+                statements.append("link \(a) -- \(b)" + (chance(30) && !devices.isEmpty ? " via \(pick(devices))" : "") + block(attributes, indent: ""))
             case 2:
                 var attributes: [String] = []
                 for key in ["admin", "mfa", "remote", "keys"] where chance(40) { attributes.append("\(key) yes") }

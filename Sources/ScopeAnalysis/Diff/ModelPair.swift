@@ -44,7 +44,7 @@ public enum ModelPair {
             let side = sides[index]
             shared.initializeElement(at: index, to: Result {
                 let loaded: ModelLoader.Result
-                let loader = ModelLoader(loader: side.loader, includeRoot: side.includeRoot)
+                let loader = ModelLoader(loader: side.loader, includeRoot: side.includeRoot, ruleIDs: Rule.catalogue.map(\.id))
                 do {
                     switch side.root {
                     case .path(let path): loaded = try loader.load(path: path)

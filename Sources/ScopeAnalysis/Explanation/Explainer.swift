@@ -15,7 +15,7 @@ public struct Explainer: Sendable {
         case .written: return reason.steps.map(text).joined(separator: ", then ")
         case .transit(let carried, let presumed, let remote):
             let what = (presumed ? "presumed to carry " : "carries ") + carried.map { model.data[$0].id }.joined(separator: ", ")
-            let how = remote ? "crosses the internet" : "crosses a zone boundary"
+            let how = remote ? "crosses the internet" : "crosses a segment boundary"
             return reason.steps.map(text).joined(separator: ", then ") + ": \(what); \(how)"
         default:
             let headline = headline(reason.kind)
@@ -27,17 +27,17 @@ public struct Explainer: Sendable {
     public func headline(_ kind: Reason.Kind) -> String {
         switch kind {
         case .classified: "classified system: outside CMMC (32 CFR 170.19)"
+        case .governmentHosted(let provider): "operated on behalf of the Government on \(model.providers[provider].id): outside CMMC"
         case .holds(let data): "holds \(model.data[data].id)"
-        case .vdiSession: "KVM-only VDI client: its CUI stays in the VDI session, so it is Out-of-Scope"
         case .protects(let target): "protects \(model.id(of: target))"
         case .administers(let target): "administers \(model.id(of: target))"
-        case .hosts(let asset): "hosts \(model.assets[asset].id)"
         case .boundaryDevice: "boundary device of a CUI network"
         case .passesCUIFlow: "passes a CUI flow"
         case .holdsSecurityData(let data, let holder):
             "holds \(model.data[data].id), security data of in-scope \(model.assets[holder].id)"
         case .hostsSPA(let asset): "hosts the Security Protection Asset \(model.assets[asset].id)"
         case .reachesCUI(let holder): "can reach CUI on \(model.assets[holder].id)"
+        case .sharesNetwork(let holder): "not separated from \(model.assets[holder].id)"
         case .keptFreeByPolicy(let asset): "kept free of CUI by policy: \(model.assets[asset].policy ?? "")"
         case .noPolicy: "no policy keeps CUI off it, so it counts as a CUI Asset"
         case .nothingInScope(let level):

@@ -33,26 +33,26 @@ public struct Reason: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// Classified: outside CMMC (32 CFR 170.19).
         case classified
+        /// Hosted, through its chain, on a `government` provider: operated on behalf of the Government.
+        case governmentHosted(provider: Int)
         /// Holds a data item.
         case holds(data: Int)
-        /// A KVM-only VDI client whose CUI stays in the VDI session (SCOPING.md §1).
-        case vdiSession
         /// Provides a security function to an in-scope asset or zone.
         case protects(ElementRef)
         /// Has admin access to an in-scope asset or zone.
         case administers(ElementRef)
-        /// Hosts an in-scope asset.
-        case hosts(asset: Int)
         /// The `via` device of a link with a CUI-holding end.
         case boundaryDevice
         /// The `via` device of a flow with a CUI-holding end.
         case passesCUIFlow
         /// Holds security data that an in-scope asset also holds.
         case holdsSecurityData(data: Int, alsoHeldBy: Int)
-        /// A provider hosting a Security Protection Asset.
+        /// Hosts a Security Protection Asset.
         case hostsSPA(asset: Int)
         /// Shares a network or a channel with an asset holding CUI.
         case reachesCUI(holder: Int)
+        /// A public asset on the same network as, or with a direct channel to, another holder.
+        case sharesNetwork(holder: Int)
         /// CUI-reachable, and the asset's `policy` keeps CUI off it.
         case keptFreeByPolicy(asset: Int)
         /// CUI-reachable, and no policy keeps CUI off it.

@@ -21,11 +21,21 @@ public enum AssetCategory: String, Sendable, Codable, CaseIterable {
         case .fci: "FCI Asset"
         }
     }
+
+    /// "a CUI Asset", "an Out-of-Scope asset": the title in a sentence.
+    public var titleWithArticle: String {
+        switch self {
+        case .out: "an Out-of-Scope asset"
+        case .outsideCMMC: "an asset outside CMMC"
+        case .fci: "an FCI Asset"
+        default: "a " + title
+        }
+    }
 }
 
 /// A provider's role (SCOPING.md §4).
 public enum ProviderRole: String, Sendable, Codable, CaseIterable {
-    case cspCUI = "csp-cui", espCUI = "esp-cui", espSPA = "esp-spa", subcontractor, government, notESP = "not-esp"
+    case cspCUI = "csp-cui", espCUI = "esp-cui", espSPA = "esp-spa", subcontractor, prime, government, notESP = "not-esp"
 
     /// Inside the assessment: a CSP or ESP holding CUI, or an ESP assessed as a Security Protection Asset.
     public var inScope: Bool { self == .cspCUI || self == .espCUI || self == .espSPA }

@@ -12,6 +12,9 @@ struct ScopeGraph {
     let zone: [Int?]
     /// `Model.provider(hosting:)` of each asset: the provider whose infrastructure it lives in, if any.
     let provider: [Int?]
+    /// Outside CMMC (SCOPING.md §1): classified, or run on behalf of the Government (hosted, through any
+    /// chain, on a `government` provider). Such an asset holds what it holds but counts for nothing.
+    let outsideCMMC: [Bool]
     /// Bitmasks over data items by class.
     let cuiMask: [UInt64]
     let cuiOrFCIMask: [UInt64]
@@ -26,6 +29,9 @@ struct ScopeGraph {
         zoneCount = model.zones.count
         zone = model.assets.indices.map(model.zone(placing:))
         provider = model.assets.indices.map(model.provider(hosting:))
+        outsideCMMC = model.assets.indices.map { a in
+            model.assets[a].classified || model.hostingProvider(of: a).map { model.providers[$0].type == .government } == true
+        }
         let width = max(1, (model.data.count + 63) / 64)
         func mask(_ include: (DataItem) -> Bool) -> [UInt64] {
             var words = [UInt64](repeating: 0, count: width)
@@ -52,16 +58,22 @@ struct ScopeGraph {
         }
     }
 
-    /// Where an end of a flow lives, for "crosses a zone boundary": a zone (or the root, -1), or a provider's
-    /// infrastructure (the provider itself, or an asset hosted on it).
-    enum Home: Hashable { case zone(Int), root, provider(Int) }
+    /// A network segment (SCOPING.md §6, transit): an asset's nearest zone that declares separation, or the
+    /// organization's root network; a provider's infrastructure, which every asset hosted on it belongs to.
+    enum Segment: Hashable { case zone(Int), root, provider(Int) }
 
-    func home(of endpoint: Endpoint) -> Home {
+    func segment(of endpoint: Endpoint) -> Segment {
         switch endpoint {
-        case .provider(let p): .provider(p)
-        case .zone(let z): .zone(z)
-        case .asset(let a): provider[a].map(Home.provider) ?? zone[a].map(Home.zone) ?? .root
+        case .provider(let p): return .provider(p)
+        case .zone(let z): return separatedZone(from: z)
+        case .asset(let a):
+            if let p = model.hostingProvider(of: a) { return .provider(p) }
+            return separatedZone(from: zone[a])
         }
+    }
+
+    private func separatedZone(from zone: Int?) -> Segment {
+        model.zoneChain(from: zone).first { model.zones[$0].separation.separates }.map(Segment.zone) ?? .root
     }
 
     /// Whether the asset sits on one of the organization's networks (not with a provider).

@@ -5,9 +5,11 @@ import ScopeModel
 ///
 /// Seeds are what is written down: `stores`/`processes`, and labelled flows, which make their source, their
 /// target and every `via` device hold what they carry. Propagation then follows unlabeled flows (CUI and
-/// FCI of their source), hosting (everything, up the chain), and people's non-admin access (CUI and FCI of
-/// what they reach; a zone stands for everything inside it). It runs breadth-first in rounds over bitsets,
-/// so the first time an item reaches a node is along a shortest chain: that is its witness.
+/// FCI of their source), hosting (everything, up the chain), people's non-admin access (CUI and FCI of what
+/// they reach; a zone stands for everything inside it) and a `vdi full` client's access (everything its
+/// targets hold). A `vdi kvm-only` client's access is a session of pixels: it holds nothing through it. The
+/// pass runs breadth-first in rounds over bitsets, so the first time an item reaches a node is along a
+/// shortest chain: that is its witness.
 struct Holdings {
     private(set) var held: BitMatrix
     /// For each (node, item): the node it came from (-1 for a seed) and the step that brought it.
@@ -15,10 +17,11 @@ struct Holdings {
     private var parentStep: [Int32]
     private(set) var steps: [Step] = []
     private let dataCount: Int
-    /// Assets holding CUI only through a KVM-only VDI session (SCOPING.md §1: it stays in the session).
-    private(set) var inVDISessionOnly: [Bool] = []
-    /// Assets whose CUI counts for scope: they hold CUI, are not classified, and not only in a VDI session.
+    /// Assets whose CUI counts for scope: they hold CUI and are not outside CMMC.
     private(set) var holdsCountedCUI: [Bool] = []
+    /// Assets holding CUI that did not reach them only from guests they host: a hypervisor's own CUI.
+    /// Hypervisor isolation (SCOPING.md §2.6): guest-derived holdings make no co-resident guest reachable.
+    private(set) var holdsOwnCUI: [Bool] = []
 
     init(graph: ScopeGraph) {
         let model = graph.model
@@ -84,9 +87,13 @@ struct Holdings {
         for (z, zone) in model.zones.enumerated() {
             if let parent = zone.parent { add(graph.node(zone: z), graph.node(zone: parent), .zoneParent(zone: z), all: true) }
         }
-        for (i, access) in model.accesses.enumerated() where !access.admin {
-            guard case .asset(let person) = access.from, model.assets[person].type.isPeople else { continue }
-            add(graph.node(access.to), graph.node(asset: person), .access(i), all: false)
+        for (i, access) in model.accesses.enumerated() {
+            guard case .asset(let from) = access.from else { continue }
+            if model.assets[from].vdi == .full {
+                add(graph.node(access.to), graph.node(asset: from), .access(i), all: true)
+            } else if model.assets[from].type.isPeople, !access.admin {
+                add(graph.node(access.to), graph.node(asset: from), .access(i), all: false)
+            }
         }
         return (Adjacency(nodeCount: graph.nodeCount, edges: edges), carriesEverything)
     }
@@ -133,14 +140,13 @@ struct Holdings {
 
     private mutating func classifyCUIHolders(_ graph: ScopeGraph) {
         let model = graph.model
-        inVDISessionOnly = model.assets.indices.map { a in
-            guard model.assets[a].vdi == .kvmOnly, holdsAny(a, of: graph.cuiMask) else { return false }
-            return items(a).filter { model.data[$0].dataClass == .cui }.allSatisfy { item in
-                if case .flow? = witness(a, item).last { true } else { false }
+        holdsCountedCUI = model.assets.indices.map { holdsAny($0, of: graph.cuiMask) && !graph.outsideCMMC[$0] }
+        holdsOwnCUI = model.assets.indices.map { a in
+            holdsCountedCUI[a] && items(a).contains { item in
+                guard model.data[item].dataClass == .cui else { return false }
+                guard case .hosting(let guest)? = witness(a, item).last else { return true }
+                return model.assets[guest].hostedOn != .asset(a)
             }
-        }
-        holdsCountedCUI = model.assets.indices.map { a in
-            holdsAny(a, of: graph.cuiMask) && !model.assets[a].classified && !inVDISessionOnly[a]
         }
     }
 

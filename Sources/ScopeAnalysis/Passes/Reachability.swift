@@ -19,81 +19,36 @@ struct Reachability {
     }
 
     private(set) var paths: [Path?]
-    /// Fabric nodes: assets, then zones, then the organization's root zone.
-    private var fabricParent: [Int32]
-    private var fabricStep: [Step?]
+    /// The network fabric, and the way from every node to its nearest CUI holder.
+    let fabric: Fabric
+    private let holderForest: Fabric.Forest
     private let assetCount: Int
 
     init(graph: ScopeGraph, holdings: Holdings, level: Int) {
         let model = graph.model
         assetCount = graph.assetCount
-        // The CUI that counts: held by network nodes, not classified, not only in a VDI session.
+        // The CUI that counts: held by network nodes inside CMMC.
         let isSource = model.assets.indices.map { a in
             level > 1 && holdings.holdsCountedCUI[a] && model.assets[a].type.isNetworkNode
         }
         let root = graph.assetCount + graph.zoneCount
         let nodeCount = root + 1
         func isNetworkAsset(_ a: Int) -> Bool { model.assets[a].type.isNetworkNode }
-        func fabricNode(_ endpoint: Endpoint) -> Int? {
-            switch endpoint {
-            case .asset(let a): isNetworkAsset(a) ? a : nil
-            case .zone(let z): graph.assetCount + z
-            case .provider: nil
-            }
-        }
-
-        // The fabric, undirected: both directions of each join.
-        var steps: [Step] = []
-        var edges: [(from: Int32, to: Int32, payload: Int32)] = []
-        func join(_ a: Int, _ b: Int, _ step: Step) {
-            edges.append((Int32(a), Int32(b), Int32(steps.count)))
-            edges.append((Int32(b), Int32(a), Int32(steps.count)))
-            steps.append(step)
-        }
-        for a in model.assets.indices where isNetworkAsset(a) && graph.isOnNetwork(a) {
-            join(a, graph.zone[a].map { graph.assetCount + $0 } ?? root, .membership(asset: a))
-        }
-        for (z, zone) in model.zones.enumerated() where !zone.separation.separates {
-            join(graph.assetCount + z, zone.parent.map { graph.assetCount + $0 } ?? root, .zoneParent(zone: z))
-        }
-        for (l, link) in model.links.enumerated() where !link.separation.separates {
-            guard let a = fabricNode(link.a), let b = fabricNode(link.b) else { continue }
-            join(a, b, .link(l))
-            for device in link.via where isNetworkAsset(device) {
-                join(device, a, .linkVia(link: l, device: device))
-                join(device, b, .linkVia(link: l, device: device))
-            }
-        }
-        let fabric = Adjacency(nodeCount: nodeCount, edges: edges)
-
-        fabricParent = [Int32](repeating: -2, count: nodeCount)
-        fabricStep = [Step?](repeating: nil, count: nodeCount)
-        var queue: [Int32] = []
-        for a in 0..<graph.assetCount where isSource[a] {
-            fabricParent[a] = -1
-            queue.append(Int32(a))
-        }
-        var head = 0
-        while head < queue.count {
-            let node = Int(queue[head])
-            head += 1
-            for slot in fabric.edges(of: node) {
-                let next = Int(fabric.targets[slot])
-                guard fabricParent[next] == -2 else { continue }
-                fabricParent[next] = Int32(node)
-                fabricStep[next] = steps[Int(fabric.payloads[slot])]
-                queue.append(Int32(next))
-            }
-        }
+        fabric = Fabric(graph: graph)
+        holderForest = fabric.forest(from: model.assets.indices.filter { isSource[$0] })
 
         // Channels between two network assets, in model order so the first holder found is stable.
         var channels: [(from: Int32, to: Int32, payload: Int32)] = []
         var channelSteps: [Step] = []
-        func connect(_ a: Int, _ b: Int, _ step: Step) {
+        // Per channel slot: the far end counts only if it holds CUI of its own (a host, seen from its guest).
+        var needsOwnCUI: [Bool] = []
+        func connect(_ a: Int, _ b: Int, _ step: Step, hostFromGuest: Bool = false) {
             guard a != b, isNetworkAsset(a), isNetworkAsset(b) else { return }
-            channels.append((Int32(a), Int32(b), Int32(channelSteps.count)))
-            channels.append((Int32(b), Int32(a), Int32(channelSteps.count)))
-            channelSteps.append(step)
+            channels.append((Int32(a), Int32(b), Int32(needsOwnCUI.count)))
+            needsOwnCUI.append(hostFromGuest)
+            channels.append((Int32(b), Int32(a), Int32(needsOwnCUI.count)))
+            needsOwnCUI.append(false)
+            channelSteps += [step, step]
         }
         // Accesses from a device to a zone: the device reaches everything inside it, and back.
         var zoneAccesses: [(device: Int, zone: Int, access: Int)] = []
@@ -114,7 +69,7 @@ struct Reachability {
             }
         }
         for (a, asset) in model.assets.enumerated() {
-            if case .asset(let host)? = asset.hostedOn { connect(a, host, .hosting(asset: a)) }
+            if case .asset(let host)? = asset.hostedOn { connect(a, host, .hosting(asset: a), hostFromGuest: true) }
         }
         let channelGraph = Adjacency(nodeCount: graph.assetCount, edges: channels)
 
@@ -143,13 +98,17 @@ struct Reachability {
 
         var paths = [Path?](repeating: nil, count: graph.assetCount)
         for a in 0..<graph.assetCount where !isSource[a] && isNetworkAsset(a) {
-            if let slot = channelGraph.edges(of: a).first(where: { isSource[Int(channelGraph.targets[$0])] }) {
+            let holder = { (slot: Int) -> Bool in
+                let target = Int(channelGraph.targets[slot])
+                return isSource[target] && (!needsOwnCUI[Int(channelGraph.payloads[slot])] || holdings.holdsOwnCUI[target])
+            }
+            if let slot = channelGraph.edges(of: a).first(where: holder) {
                 paths[a] = .channel(channelSteps[Int(channelGraph.payloads[slot])], holder: Int(channelGraph.targets[slot]))
             } else if let entry = deviceReachesZone[a] {
                 paths[a] = .zoneChannel(.access(entry.access), holder: entry.holder)
             } else if let zone = graph.zone[a], let entry = holderAccess[zone] {
                 paths[a] = .zoneChannel(.access(entry.access), holder: entry.device)
-            } else if fabricParent[a] >= 0 {
+            } else if holderForest.parent[a] >= 0 {
                 paths[a] = .fabric
             }
         }
@@ -168,14 +127,7 @@ struct Reachability {
         switch paths[asset] {
         case nil: return nil
         case .channel(let step, let holder)?, .zoneChannel(let step, let holder)?: return ([step], holder)
-        case .fabric?:
-            var steps: [Step] = []
-            var node = asset
-            while fabricParent[node] >= 0, let step = fabricStep[node] {
-                steps.append(step)
-                node = Int(fabricParent[node])
-            }
-            return (steps, node)
+        case .fabric?: return holderForest.path(from: asset).map { ($0.steps, $0.source) }
         }
     }
 }

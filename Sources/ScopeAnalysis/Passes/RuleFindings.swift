@@ -1,12 +1,16 @@
 import ScopeModel
 
 /// Pass 5 (SCOPING.md §6): every rule of the catalogue that applies at the level, over the results of the
-/// passes before it; the findings in report order.
+/// passes before it; the findings in report order. An asset outside CMMC (classified, or the Government's)
+/// gets no finding of any rule (SCOPING.md §1).
 struct RuleFindings {
     private(set) var findings: [Finding]
 
     init(context: RuleContext) {
-        let found = Rule.catalogue.filter { $0.levels.contains(context.level) }.flatMap { $0.check($0, context) }
+        let found = Rule.catalogue.filter { $0.levels.contains(context.level) }.flatMap { $0.check($0, context) }.filter { finding in
+            guard case .element(.asset(let a)) = finding.subject else { return true }
+            return !context.graph.outsideCMMC[a]
+        }
         findings = RuleFindings.reportOrder(found, files: context.model.files)
     }
 

@@ -1,13 +1,14 @@
 import ScopeModel
 
 /// Pass 3 (SCOPING.md §3 step 3): the Security Protection fixed point. An asset or provider that protects,
-/// administers, hosts, or holds security data of an in-scope asset is itself in scope; what protects it is
-/// then protecting the scope too. So are the `via` devices of links and flows with a CUI-holding end.
-/// Each asset and zone enters the worklist once, so the pass is linear. Level 1 has no SPAs.
+/// administers, or holds security data of an in-scope asset is itself in scope, and so is the host of a
+/// Security Protection Asset; what protects it is then protecting the scope too. So are the `via` devices
+/// of links and flows with a CUI-holding end. Hosting a CRMA or a Specialized Asset gives no role. Each
+/// asset and zone enters the worklist once, so the pass is linear. Level 1 has no SPAs.
 struct SecurityProtection {
     /// Why each asset provides security to the scope, if it does.
     private(set) var assetReasons: [Reason?]
-    /// Why each provider supports the scope, if it does (hosting an SPA is added by categorization).
+    /// Why each provider supports the scope, if it does.
     private(set) var providerReasons: [Reason?]
 
     init(graph: ScopeGraph, holdings: Holdings, reachability: Reachability, level: Int) {
@@ -15,7 +16,7 @@ struct SecurityProtection {
         if level > 1 {
             let model = graph.model
             for a in model.assets.indices
-            where !model.assets[a].classified && (holdings.holdsCountedCUI[a] || reachability.isReachable(a)) {
+            where !graph.outsideCMMC[a] && (holdings.holdsCountedCUI[a] || reachability.isReachable(a)) {
                 worklist.enterScope(asset: a)
             }
             worklist.seedBoundaryDevices()
@@ -37,7 +38,7 @@ private struct Worklist {
     var assetQueued: [Bool]
     var zoneQueued: [Bool]
     var queue: [Int] = []
-    /// Who protects, administers or hosts each asset or zone node: (protector, step).
+    /// Who protects or administers each asset or zone node: (protector, step).
     let protectors: Adjacency
     let protectorSteps: [Step]
     /// For each SPD item: the nodes holding it, how many in-scope assets hold it, and the first of them.
@@ -62,13 +63,6 @@ private struct Worklist {
         for (i, access) in model.accesses.enumerated() where access.admin {
             edges.append((Int32(graph.node(access.to)), Int32(graph.node(access.from)), Int32(steps.count)))
             steps.append(.access(i))
-        }
-        // A host controls its guests as fully as an administrator does: hosting an in-scope asset is
-        // supporting the scope. (A host of CUI holds that CUI already, through hosting.)
-        for (a, asset) in model.assets.enumerated() {
-            guard case .asset(let host)? = asset.hostedOn else { continue }
-            edges.append((Int32(graph.node(asset: a)), Int32(graph.node(asset: host)), Int32(steps.count)))
-            steps.append(.hosting(asset: a))
         }
         protectors = Adjacency(nodeCount: graph.nodeCount, edges: edges)
         protectorSteps = steps
@@ -104,11 +98,17 @@ private struct Worklist {
         }
     }
 
-    /// Makes an asset an SPA; `reason` is built only if it becomes one (most protectors already are).
+    /// Makes an asset an SPA, and its host too: a host controls its guest as fully as an administrator
+    /// does. (A host of CUI holds that CUI already, through hosting.) `reason` is built only if it becomes one.
     mutating func makeSPA(asset: Int, _ reason: @autoclosure () -> Reason) {
-        guard assetReasons[asset] == nil, !graph.model.assets[asset].classified else { return }
+        guard assetReasons[asset] == nil, !graph.outsideCMMC[asset] else { return }
         assetReasons[asset] = reason()
         enterScope(asset: asset)
+        switch graph.model.assets[asset].hostedOn {
+        case .asset(let host)?: makeSPA(asset: host, Reason(.hostsSPA(asset: asset), [.hosting(asset: asset)]))
+        case .provider(let provider)?: makeSPA(node: graph.node(provider: provider), Reason(.hostsSPA(asset: asset), [.hosting(asset: asset)]))
+        case nil: break
+        }
     }
 
     mutating func makeSPA(node: Int, _ reason: @autoclosure () -> Reason) {
@@ -129,11 +129,7 @@ private struct Worklist {
             let target: ElementRef = node < graph.assetCount ? .asset(node) : .zone(node - graph.assetCount - graph.providerCount)
             for slot in protectors.edges(of: node) {
                 let step = protectorSteps[Int(protectors.payloads[slot])]
-                let kind: Reason.Kind = switch step {
-                case .protects: .protects(target)
-                case .hosting(let guest): .hosts(asset: guest)
-                default: .administers(target)
-                }
+                let kind: Reason.Kind = if case .protects = step { .protects(target) } else { .administers(target) }
                 makeSPA(node: Int(protectors.targets[slot]), Reason(kind, [step]))
             }
             guard node < graph.assetCount, holdings.holdsAny(node, of: graph.spdMask) else { continue }

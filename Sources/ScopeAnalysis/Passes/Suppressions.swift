@@ -1,7 +1,8 @@
 import ScopeModel
 
-/// Pass 6 (SCOPING.md §6): `suppress RULE on ID "why"` silences the matching findings and keeps the
-/// justification on them. An unknown rule is a model error; a suppression that matches nothing, a warning.
+/// Pass 6 (SCOPING.md §6): `suppress RULE on ID "why"` silences the findings of RULE about ID or about a
+/// relation with ID at one end, `suppress RULE on A -> B` those about that relation; the justification stays
+/// on them. A suppression that matches nothing is a warning (an unknown rule is the loader's error).
 struct Suppressions {
     private(set) var findings: [Finding]
     private(set) var diagnostics: [Diagnostic]
@@ -10,12 +11,6 @@ struct Suppressions {
         var findings = findings
         var diagnostics = DiagnosticBag()
         for suppression in suppressions {
-            guard Rule.named(suppression.rule) != nil else {
-                diagnostics.error("unknown rule `\(suppression.rule)`", at: suppression.span,
-                                  hint: Suggestion.didYouMean(suppression.rule, in: Rule.catalogue.map(\.id))
-                                    ?? "`cuiscope rules` lists every rule")
-                continue
-            }
             var matched = false
             for index in findings.indices where findings[index].rule == suppression.rule && findings[index].suppression == nil
                 && Suppressions.target(suppression.target, matches: findings[index].subject, in: model) {
@@ -35,6 +30,9 @@ struct Suppressions {
     private static func target(_ target: Suppression.Target, matches subject: Subject, in model: Model) -> Bool {
         switch (target, subject) {
         case (.element(let element), .element(let other)): return element == other
+        case (.element(let element), .relation(let relation)):
+            let ends = model.ends(of: relation)
+            return ends.from.element == element || ends.to.element == element
         case (.relation(let from, let arrow, let to), .relation(let relation)):
             let ends = model.ends(of: relation)
             return ends.from.element == from && ends.arrow == arrow && ends.to.element == to

@@ -4,8 +4,9 @@ extension Rule {
     static let cuiAtRestNotFIPS = Rule(
         id: "cui-at-rest-not-fips", severity: .warning,
         summary: "a laptop, mobile device, removable media, backup or storage holding CUI lacks FIPS-validated encryption",
-        requirements: [Requirements.mobileEncryption, Requirements.portableStorage, Requirements.dataAtRest],
-        basis: "NIST SP 800-171 3.1.19, 3.8.6, 3.13.16",
+        requirements: [Requirements.cuiEncryptionNotFIPS, Requirements.mobileEncryption, Requirements.portableStorage,
+                       Requirements.dataAtRest],
+        basis: "NIST SP 800-171 3.13.11, 3.1.19, 3.8.6, 3.13.16",
         remedy: "encrypt it with FIPS-validated cryptography and record `encryption fips`",
         examples: [
             RuleExample("""
@@ -13,8 +14,9 @@ extension Rule {
             asset lap { type laptop; stores d; encryption non-fips }
             asset usb { type media; stores d }
             asset nas { type backup; stores d; encryption fips }
+            asset phone { type mobile; stores d; encryption none }
             asset srv { type server; stores d }
-            """, fires: ["lap", "usb"]),
+            """, fires: ["lap", "usb", "phone"]),
             RuleExample("""
             data d { class cui }
             data po { class fci }
@@ -25,14 +27,16 @@ extension Rule {
         ],
         check: { rule, context in
             context.model.assets.enumerated().compactMap { a, asset in
-                let requirement: Requirement
-                switch asset.type {
-                case .laptop, .mobile: requirement = Requirements.mobileEncryption
-                case .media: requirement = Requirements.portableStorage
-                case .backup, .storage: requirement = Requirements.dataAtRest
-                default: return nil
+                guard [.laptop, .mobile, .media, .backup, .storage].contains(asset.type), asset.encryption != .fips,
+                      context.holdsCUI(.asset(a)) else { return nil }
+                // Encryption that is not FIPS-validated is a 3-point, POA&M-eligible 3.13.11 finding; none (or
+                // none known) is the device's own requirement.
+                let requirement = switch (asset.encryption, asset.type) {
+                case (.nonFIPS, _): Requirements.cuiEncryptionNotFIPS
+                case (_, .laptop), (_, .mobile): Requirements.mobileEncryption
+                case (_, .media): Requirements.portableStorage
+                default: Requirements.dataAtRest
                 }
-                guard asset.encryption != .fips, !asset.classified, context.holdsCUI(.asset(a)) else { return nil }
                 return rule.finding(.element(.asset(a)), at: asset.span,
                                     "\(asset.type.rawValue) `\(asset.id)` holds CUI without FIPS-validated encryption (encryption: \(asset.encryption.rawValue))",
                                     evidence: context.cuiEvidence(.asset(a)), requirements: [requirement])

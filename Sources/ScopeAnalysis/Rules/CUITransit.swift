@@ -1,12 +1,12 @@
 import ScopeModel
 
 extension RuleContext {
-    /// Flows that carry CUI (labelled or presumed) and leave their zone: remote, or with ends in different
-    /// homes (zones, the root zone, a provider's infrastructure); each with its evidence.
+    /// Flows that carry CUI (labelled or presumed) and leave their segment: remote, or with ends in different
+    /// segments (separated zones, the root network, a provider's infrastructure); each with its evidence.
     func exposedCUIFlows() -> [(index: Int, evidence: Reason)] {
         model.flows.enumerated().compactMap { f, flow in
             guard let carried = carriedCUI(f) else { return nil }
-            guard flow.remote || graph.home(of: flow.from) != graph.home(of: flow.to) else { return nil }
+            guard flow.remote || graph.segment(of: flow.from) != graph.segment(of: flow.to) else { return nil }
             return (f, Reason(.transit(carried: carried.items, presumed: carried.presumed, remote: flow.remote), [.flow(f)]))
         }
     }
@@ -15,7 +15,7 @@ extension RuleContext {
 extension Rule {
     static let cuiTransitUnencrypted = Rule(
         id: "cui-transit-unencrypted", severity: .error,
-        summary: "a CUI flow that is remote or crosses a zone boundary has `encryption none`",
+        summary: "a CUI flow that is remote or crosses a segment boundary (a separated zone, a provider) has `encryption none`",
         requirements: [Requirements.dataInTransit],
         basis: "NIST SP 800-171 3.13.8",
         remedy: "encrypt the channel with FIPS-validated cryptography (TLS or a VPN) and record `encryption fips`",
@@ -23,11 +23,19 @@ extension Rule {
             RuleExample("""
             data d { class cui }
             zone a
-            zone b
+            zone b { separation logical }
             asset x { type server; zone a; stores d }
             asset y { type server; zone b }
+            asset z { type server }
             flow x -> y carries d { encryption none }
+            flow x -> z carries d { encryption none }
             """, fires: ["x -> y"]),
+            // An unseparated sub-zone of the same enclave is the same segment: nothing is in transit.
+            RuleExample("""
+            data d { class cui }
+            zone enclave { separation logical; asset x { type server; stores d }; zone lab { asset y { type server } } }
+            flow x -> y carries d { encryption none }
+            """),
             RuleExample("""
             data d { class cui }
             asset x { type server; stores d }
@@ -47,7 +55,7 @@ extension Rule {
 
     static let cuiTransitNotFIPS = Rule(
         id: "cui-transit-not-fips", severity: .warning,
-        summary: "a CUI flow that is remote or crosses a zone boundary is not known to use FIPS-validated encryption",
+        summary: "a CUI flow that is remote or crosses a segment boundary is not known to use FIPS-validated encryption",
         requirements: [Requirements.cuiEncryptionNotFIPS, Requirements.cuiEncryptionNone],
         basis: "NIST SP 800-171 3.13.11",
         remedy: "use FIPS-validated cryptographic modules for the channel and record `encryption fips`",

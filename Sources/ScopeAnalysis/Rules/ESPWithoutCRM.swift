@@ -1,7 +1,7 @@
 extension Rule {
     static let espWithoutCRM = Rule(
-        id: "esp-without-crm", severity: .warning,
-        summary: "a cloud or external service provider in the assessment scope has no customer responsibility matrix",
+        id: "esp-without-crm", severity: .error,
+        summary: "a cloud or external service provider in the assessment scope has no customer responsibility matrix (an error where it holds CUI)",
         requirements: [],
         basis: "32 CFR 170.19(c)(2)(ii)",
         remedy: "obtain the provider's customer responsibility matrix, reference it in the SSP, and record `crm yes`",
@@ -30,7 +30,8 @@ extension Rule {
                 return rule.finding(.element(.provider(p)), at: provider.span,
                                     "`\(provider.id)` (\(role.rawValue)) has no customer responsibility matrix",
                                     evidence: context.cuiEvidence(.provider(p))
-                                        + (context.categorization.providerReasons[p].map { [$0] } ?? []))
+                                        + (context.categorization.providerReasons[p].map { [$0] } ?? []),
+                                    severity: role == .espSPA ? .warning : .error)
             }
         })
 }

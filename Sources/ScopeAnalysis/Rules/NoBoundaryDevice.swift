@@ -3,7 +3,7 @@ import ScopeModel
 extension Rule {
     static let noBoundaryDevice = Rule(
         id: "no-boundary-device", severity: .warning,
-        summary: "a link between a CUI-holding zone and another zone names no `via` device",
+        summary: "a link between a CUI-holding zone and another zone, unseparated or logically separated, names no `via` device",
         requirements: [Requirements.boundaryProtection],
         basis: "NIST SP 800-171 3.13.1",
         remedy: "name the firewall or router that guards the link: `link a -- b via fw`",
@@ -26,11 +26,13 @@ extension Rule {
             asset fw { type firewall }
             link office -- enclave via fw
             link office -- lab
+            link lab -- enclave { separation physical }
             """),
         ],
         check: { rule, context in
             context.model.links.enumerated().compactMap { l, link in
-                guard case .zone(let a) = link.a, case .zone(let b) = link.b, link.via.isEmpty,
+                // A physically separated link has no connection to guard.
+                guard case .zone(let a) = link.a, case .zone(let b) = link.b, link.via.isEmpty, link.separation != .physical,
                       context.holdsCUI(.zone(a)) || context.holdsCUI(.zone(b)) else { return nil }
                 return rule.finding(.relation(.link(l)), at: link.span, "the link to a CUI zone names no boundary device",
                                     evidence: [context.written(.link(l))])

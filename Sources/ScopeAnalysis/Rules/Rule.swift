@@ -4,6 +4,7 @@ import ScopeModel
 /// examples that are also its tests.
 public struct Rule: Sendable {
     public let id: String
+    /// The severity of its findings; some rules raise or lower it finding by finding (SCOPING.md §6).
     public let severity: Severity
     /// When it fires, in one line.
     public let summary: String
@@ -33,8 +34,8 @@ public struct Rule: Sendable {
 
     /// A finding of this rule, with its severity, basis and remedy filled in.
     func finding(_ subject: Subject, at span: SourceSpan, _ message: String, evidence: [Reason],
-                 requirements: [Requirement]? = nil) -> Finding {
-        Finding(rule: id, severity: severity, subject: subject, message: message, remedy: remedy, span: span,
+                 requirements: [Requirement]? = nil, severity: Severity? = nil) -> Finding {
+        Finding(rule: id, severity: severity ?? self.severity, subject: subject, message: message, remedy: remedy, span: span,
                 requirements: requirements ?? self.requirements, basis: basis, evidence: evidence, suppression: nil)
     }
 }
@@ -56,7 +57,7 @@ public struct RuleExample: Sendable {
 extension Rule {
     /// Every rule, in the order findings are listed (SCOPING.md §6).
     public static let catalogue: [Rule] = [
-        .nonFedRAMPCUIHosting, .cuiToUnclassifiedProvider, .unscopedTouchpoint, .scopeClaimMismatch,
+        .cuiRequiresLevel2, .nonFedRAMPCUIHosting, .cuiToUnclassifiedProvider, .unscopedTouchpoint, .scopeClaimMismatch,
         .foreignPersonAccess, .foreignPersonAccessUnknown, .offshoreRestrictedStorage, .cspForeignSupport,
         .subcontractorCMMCInsufficient, .subcontractorMissing7012, .espWithoutCRM, .cuiTransitUnencrypted,
         .cuiTransitNotFIPS, .cuiAtRestNotFIPS, .remoteAccessWithoutMFA, .privilegedAccessWithoutMFA,

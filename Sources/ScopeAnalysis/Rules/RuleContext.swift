@@ -8,6 +8,18 @@ struct RuleContext {
     let holdings: Holdings
     let reachability: Reachability
     let categorization: Categorization
+    /// Who can reach export-controlled data, for the four export rules.
+    let exportReach: ExportReach
+
+    init(model: Model, level: Int, graph: ScopeGraph, holdings: Holdings, reachability: Reachability, categorization: Categorization) {
+        self.model = model
+        self.level = level
+        self.graph = graph
+        self.holdings = holdings
+        self.reachability = reachability
+        self.categorization = categorization
+        exportReach = ExportReach(graph: graph, holdings: holdings)
+    }
 
     func category(_ asset: Int) -> AssetCategory { categorization.categories[asset] }
 
@@ -15,12 +27,13 @@ struct RuleContext {
 
     func holdsRestricted(_ endpoint: Endpoint) -> Bool { holdings.holdsAny(graph.node(endpoint), of: graph.restrictedMask) }
 
-    /// An in-scope asset or provider, or a zone with an in-scope asset inside.
-    func isInScope(_ endpoint: Endpoint) -> Bool {
+    /// A CUI Asset or an SPA, or a zone with one inside: what is assessed against every requirement (a CRMA
+    /// and a Specialized Asset are not; at level 3 a CRMA is a CUI Asset already).
+    func isAssessed(_ endpoint: Endpoint) -> Bool {
         switch endpoint {
-        case .asset(let a): category(a).inScope
-        case .zone(let z): categorization.zoneInScope[z]
-        case .provider(let p): categorization.providerRoles[p].inScope
+        case .asset(let a): category(a) == .cui || category(a) == .spa
+        case .zone(let z): categorization.zoneHoldsAssessed[z]
+        case .provider: false
         }
     }
 
@@ -32,20 +45,14 @@ struct RuleContext {
     /// The path by which a CUI-reachable asset reaches CUI.
     func reachEvidence(_ asset: Int) -> [Reason] { reachability.reason(asset).map { [$0] } ?? [] }
 
-    /// A relation as written, as evidence.
-    func written(_ step: Step) -> Reason { Reason(.written, [step]) }
+    /// Relations as written, as evidence.
+    func written(_ steps: Step...) -> Reason { Reason(.written, steps) }
+
+    func written(_ steps: [Step]) -> Reason { Reason(.written, steps) }
 
     /// Whether `endpoint` is a U.S. person (or U.S.-persons-only provider) in the US: `.no` when known not to
     /// be, `.unknown` when either fact is missing.
-    func usPersonStatus(_ endpoint: Endpoint) -> Knowledge {
-        let (country, usPersons): (String?, Knowledge) = switch endpoint {
-        case .asset(let a): (model.assets[a].country, model.assets[a].usPersons)
-        case .provider(let p): (model.providers[p].country, model.providers[p].usPersons)
-        case .zone: (nil, .unknown)
-        }
-        if usPersons == .no || (country != nil && country != "US") { return .no }
-        return usPersons == .yes && country == "US" ? .yes : .unknown
-    }
+    func usPersonStatus(_ endpoint: Endpoint) -> Knowledge { model.usPersonStatus(endpoint) }
 
     /// The CUI a flow carries: labelled, or presumed for an unlabeled flow. Nil when it carries none.
     func carriedCUI(_ flow: Int) -> (items: [Int], presumed: Bool)? {
@@ -58,4 +65,18 @@ struct RuleContext {
 extension RuleContext {
     /// The id an end names, for messages.
     func name(_ endpoint: Endpoint) -> String { model.id(of: endpoint.element) }
+}
+
+extension Model {
+    /// Whether `endpoint` is a U.S. person (or a U.S.-persons-only provider) in the US: `.no` when known not
+    /// to be, `.unknown` when either fact is missing.
+    func usPersonStatus(_ endpoint: Endpoint) -> Knowledge {
+        let (country, usPersons): (String?, Knowledge) = switch endpoint {
+        case .asset(let a): (assets[a].country, assets[a].usPersons)
+        case .provider(let p): (providers[p].country, providers[p].usPersons)
+        case .zone: (nil, .unknown)
+        }
+        if usPersons == .no || (country != nil && country != "US") { return .no }
+        return usPersons == .yes && country == "US" ? .yes : .unknown
+    }
 }

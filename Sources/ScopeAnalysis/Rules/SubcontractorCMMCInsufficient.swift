@@ -35,11 +35,21 @@ extension Rule {
             asset ws { type workstation; stores po }
             flow ws -> sub carries po
             """),
+            RuleExample("""
+            organization "Shop" { level 1 }
+            data d { class cui }
+            provider sub { type subcontractor; cmmc l2-self; dfars-7012 yes }
+            provider sub2 { type subcontractor; cmmc l1-self; dfars-7012 yes }
+            asset ws { type workstation; stores d }
+            flow ws -> sub carries d
+            flow ws -> sub2 carries d
+            """, fires: ["sub2"]),
         ],
         check: { rule, context in
-            let organization = context.model.organization
-            // A CUI subcontractor needs the OSA's own kind of level 2 assessment (level 3 primes need a C3PAO one).
-            let forCUI: CMMCStatus = context.level == 2 && organization.effectiveAssessment == .self ? .l2Self : .l2C3PAO
+            // 32 CFR 170.23: CUI flowed down under a level 1 or a level 2 self-assessment needs level 2 self;
+            // under a level 2 C3PAO assessment or level 3, level 2 C3PAO.
+            let assessment = context.model.organization.assessment(at: context.level)
+            let forCUI: CMMCStatus = context.level == 1 || (context.level == 2 && assessment == .self) ? .l2Self : .l2C3PAO
             return context.model.providers.enumerated().compactMap { p, provider in
                 guard provider.type == .subcontractor else { return nil }
                 let node = context.graph.node(provider: p)

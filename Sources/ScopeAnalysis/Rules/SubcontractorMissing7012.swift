@@ -5,7 +5,7 @@ extension Rule {
         requirements: [],
         basis: "DFARS 252.204-7012(m)(1)",
         remedy: "include DFARS 252.204-7012 in the subcontract (then record `dfars-7012 yes`), or stop sending it CUI",
-        levels: [1, 2, 3],
+        levels: [2, 3],
         examples: [
             RuleExample("""
             data d { class cui }

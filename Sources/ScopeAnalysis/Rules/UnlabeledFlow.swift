@@ -1,7 +1,7 @@
 extension Rule {
     static let unlabeledFlow = Rule(
         id: "unlabeled-flow", severity: .info,
-        summary: "an unlabeled flow was presumed to carry the CUI its source holds",
+        summary: "an unlabeled flow was presumed to carry the CUI its source holds (FCI at level 1)",
         requirements: [Requirements.controlFlow],
         basis: "NIST SP 800-171 3.1.3",
         remedy: "say what it carries: `carries ITEM`, or `carries none`",
@@ -17,6 +17,13 @@ extension Rule {
             flow printer -> scanner carries d
             """, fires: ["ws -> printer"]),
             RuleExample("""
+            organization "Shop" { level 1 }
+            data po { class fci }
+            asset pc { type workstation; stores po }
+            asset printer { type printer }
+            flow pc -> printer
+            """, fires: ["pc -> printer"]),
+            RuleExample("""
             data d { class cui }
             data po { class fci }
             asset ws { type workstation; stores d }
@@ -28,9 +35,13 @@ extension Rule {
         ],
         check: { rule, context in
             context.model.flows.enumerated().compactMap { f, flow in
-                guard flow.carries == .unlabeled, let carried = context.carriedCUI(f) else { return nil }
+                guard flow.carries == .unlabeled else { return nil }
+                let items = context.holdings.carried(flow, graph: context.graph).items.filter {
+                    context.model.data[$0].dataClass == .cui || (context.level == 1 && context.model.data[$0].dataClass == .fci)
+                }
+                guard !items.isEmpty else { return nil }
                 return rule.finding(.relation(.flow(f)), at: flow.span,
-                                    "presumed to carry " + carried.items.map { "`\(context.model.data[$0].id)`" }.joined(separator: ", "),
+                                    "presumed to carry " + items.map { "`\(context.model.data[$0].id)`" }.joined(separator: ", "),
                                     evidence: [context.written(.flow(f))])
             }
         })

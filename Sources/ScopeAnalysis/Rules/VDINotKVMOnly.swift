@@ -3,10 +3,10 @@ import ScopeModel
 extension Rule {
     static let vdiNotKVMOnly = Rule(
         id: "vdi-not-kvm-only", severity: .warning,
-        summary: "a VDI client that is not limited to keyboard, video and mouse receives CUI through a flow",
+        summary: "a VDI client receives CUI through a flow: files land on it, which a KVM-only session never lets through",
         requirements: [],
         basis: "32 CFR 170.19(c)(1), Table 3 (VDI)",
-        remedy: "restrict the VDI client to keyboard, video and mouse (no clipboard, drives or printing) and record `vdi kvm-only`",
+        remedy: "deliver CUI only inside the VDI session (keyboard, video and mouse: no clipboard, drives or printing), and record `vdi kvm-only`",
         examples: [
             RuleExample("""
             data d { class cui }
@@ -15,7 +15,7 @@ extension Rule {
             asset thin2 { type vdi-client; vdi kvm-only }
             flow vdi-host -> thin carries d
             flow vdi-host -> thin2 carries d
-            """, fires: ["thin"]),
+            """, fires: ["thin", "thin2"]),
             RuleExample("""
             data d { class cui }
             asset vdi-host { type server; stores d }
@@ -33,9 +33,9 @@ extension Rule {
                 if flow.bidirectional, case .asset(let a) = flow.from, received[a] == nil { received[a] = f }
             }
             return context.model.assets.enumerated().compactMap { a, asset in
-                guard asset.type == .vdiClient || asset.vdi != nil, asset.vdi != .kvmOnly, let f = received[a] else { return nil }
+                guard asset.type == .vdiClient, let f = received[a] else { return nil }
                 return rule.finding(.element(.asset(a)), at: asset.span,
-                                    "VDI client `\(asset.id)` receives CUI and is not KVM-only, so it is a CUI Asset",
+                                    "VDI client `\(asset.id)` receives CUI through a flow, so it holds it: it is a CUI Asset",
                                     evidence: [context.written(.flow(f))])
             }
         })

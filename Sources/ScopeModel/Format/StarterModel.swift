@@ -18,7 +18,7 @@ public enum StarterModel {
 
     # Organizations outside yours: the customer, clouds, service providers, subcontractors.
     provider customer "Prime contractor" {
-      type government
+      type prime
       country US
     }
 

@@ -34,6 +34,31 @@ extension Model {
         return nil
     }
 
+    /// The provider at the end of an asset's `hosted-on` chain, whatever zones lie on the way: whose
+    /// infrastructure it ultimately runs on.
+    public func hostingProvider(of asset: Int) -> Int? {
+        var current = asset
+        for _ in assets.indices {
+            switch assets[current].hostedOn {
+            case .provider(let provider)?: return provider
+            case .asset(let host)?: current = host
+            case nil: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The assets an asset runs on, innermost first: its host, its host's host, and so on.
+    public func hosts(of asset: Int) -> [Int] {
+        var chain: [Int] = []
+        var current = asset
+        while chain.count < assets.count, case .asset(let host)? = assets[current].hostedOn {
+            chain.append(host)
+            current = host
+        }
+        return chain
+    }
+
     /// `zone` and the zones around it, innermost first; empty for the root zone (nil).
     public func zoneChain(from zone: Int?) -> ZoneChain { ZoneChain(zones: zones, upcoming: zone) }
 

@@ -65,9 +65,19 @@ public struct Organization: Sendable, Hashable {
     public var iso27001: [ElementRef] = []
     public var span: SourceSpan?
 
-    /// The assessment the contract requires: as written, or the default for the level.
-    public var effectiveAssessment: AssessmentKind {
+    /// The assessment at `level` (the model's, or an override): as written, or the level's default.
+    public func assessment(at level: Int) -> AssessmentKind {
         assessment ?? (level == 1 ? .self : level == 3 ? .dibcac : .c3pao)
+    }
+
+    /// The assessments that exist at `level` (32 CFR 170.15–170.18): level 1 is self-assessed, level 2 by
+    /// the contractor or a C3PAO, level 3 by DIBCAC.
+    public static func assessments(at level: Int) -> [AssessmentKind] {
+        switch level {
+        case 1: [.self]
+        case 3: [.dibcac]
+        default: [.self, .c3pao]
+        }
     }
 }
 

@@ -16,7 +16,7 @@ public enum DataClass: String, ModelWord { case cui, fci, spd, `public` }
 
 public enum AssessmentKind: String, ModelWord { case `self`, c3pao, dibcac }
 
-public enum ProviderType: String, ModelWord { case csp, msp, mssp, subcontractor, government, vendor }
+public enum ProviderType: String, ModelWord { case csp, msp, mssp, subcontractor, prime, government, vendor }
 
 public enum FedRAMPLevel: String, ModelWord {
     case high, moderate, moderateEquivalent = "moderate-equivalent", low, liSaaS = "li-saas", none, unknown
@@ -69,6 +69,6 @@ public enum SecurityFunction: String, ModelWord {
 }
 
 /// The asset categories a model's `category` attribute may claim (the SSP's current claim).
-public enum ClaimedCategory: String, ModelWord { case cui, spa, crma, specialized, out }
+public enum ClaimedCategory: String, ModelWord { case cui, spa, crma, specialized, out, fci }
 
 public enum VDIMode: String, ModelWord { case kvmOnly = "kvm-only", full }

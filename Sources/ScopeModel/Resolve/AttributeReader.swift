@@ -79,6 +79,15 @@ struct AttributeReader {
         }
     }
 
+    /// CUI Registry markings, each checked by `registry` (`CUIRegistry.category` or `.dissemination`).
+    func markings(_ what: String, _ registry: (String) -> (marking: String?, hint: String?), _ diagnostics: inout DiagnosticBag) -> [String] {
+        identifiers(&diagnostics).enumerated().compactMap { index, word in
+            let (marking, hint) = registry(word)
+            if marking == nil { diagnostics.error("`\(word)` is not a CUI Registry \(what)", at: span(attribute.values[index]), hint: hint) }
+            return marking
+        }
+    }
+
     /// An ISO 3166 alpha-2 code, or nil for `unknown`.
     func country(_ diagnostics: inout DiagnosticBag) -> String?? {
         guard let value = single(&diagnostics) else { return nil }

@@ -6,10 +6,13 @@ public struct ModelLoader: Sendable {
     public let loader: any SourceLoader
     /// The directory every include must stay inside; nil: the root model's own directory.
     public let includeRoot: String?
+    /// The rule ids a `suppress` may name, checked with every other error; nil leaves them unchecked.
+    public let ruleIDs: [String]?
 
-    public init(loader: any SourceLoader = FileSystemLoader(), includeRoot: String? = nil) {
+    public init(loader: any SourceLoader = FileSystemLoader(), includeRoot: String? = nil, ruleIDs: [String]? = nil) {
         self.loader = loader
         self.includeRoot = includeRoot
+        self.ruleIDs = ruleIDs
     }
 
     /// The outcome of loading: a model when there are no errors, and every diagnostic found.
@@ -44,7 +47,7 @@ public struct ModelLoader: Sendable {
         let directory = includeRoot ?? IncludePath.directory(of: root.path)
         include(root, identity: loader.identity(of: root.path), directory: directory, trees: &trees, diagnostics: &diagnostics,
                 visited: &visited, chain: &chain)
-        let (model, resolveDiagnostics) = Resolver.resolve(trees)
+        let (model, resolveDiagnostics) = Resolver.resolve(trees, ruleIDs: ruleIDs)
         diagnostics.append(contentsOf: resolveDiagnostics)
         let files = trees.map(\.file)
         let sorted = ModelLoader.capped(diagnostics.sorted(fileOrder: files.map(\.path)))

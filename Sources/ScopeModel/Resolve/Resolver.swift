@@ -12,13 +12,17 @@ struct Resolver {
     }
 
     private var pending: [Pending] = []
-    /// The `hosted-on` attribute of each asset, for cycle messages.
+    /// The `hosted-on` and `vdi` attributes of each asset, for messages about them.
     private var hostedOnSpans: [Int: SourceSpan] = [:]
+    private var vdiSpans: [Int: SourceSpan] = [:]
     /// How many "did you mean" searches over all names are still allowed: each is a pass over every name.
     private var suggestionBudget = 25
+    /// The rule ids a `suppress` may name; nil leaves them unchecked (the analysis then finds no match).
+    private var ruleIDs: [String]?
 
-    static func resolve(_ trees: [SyntaxTree]) -> (Model, [Diagnostic]) {
+    static func resolve(_ trees: [SyntaxTree], ruleIDs: [String]? = nil) -> (Model, [Diagnostic]) {
         var resolver = Resolver()
+        resolver.ruleIDs = ruleIDs
         resolver.model.files = trees.map(\.file)
         resolver.reserveCapacity(for: trees)
         for tree in trees {
@@ -29,6 +33,7 @@ struct Resolver {
             }
         }
         for index in resolver.pending.indices { resolver.readAttributes(of: index) }
+        resolver.checkAssetKinds()
         for tree in trees {
             for statement in tree.statements {
                 switch statement {
@@ -194,8 +199,8 @@ struct Resolver {
     private mutating func readData(_ reader: AttributeReader, into i: Int) {
         switch reader.key {
         case "class": if let value = reader.word(DataClass.self, "data class", &diagnostics) { model.data[i].dataClass = value }
-        case "category": model.data[i].categories = reader.identifiers(&diagnostics)
-        default: model.data[i].dissemination = reader.identifiers(&diagnostics)
+        case "category": model.data[i].categories = reader.markings("category marking", CUIRegistry.category, &diagnostics)
+        default: model.data[i].dissemination = reader.markings("limited dissemination control", CUIRegistry.dissemination, &diagnostics)
         }
     }
 
@@ -236,7 +241,9 @@ struct Resolver {
         case "public": if let value = reader.bool(&diagnostics) { model.assets[i].isPublic = value }
         case "country": if let value = reader.country(&diagnostics) { model.assets[i].country = value }
         case "us-persons": if let value = reader.word(Knowledge.self, "value for `us-persons`", &diagnostics) { model.assets[i].usPersons = value }
-        case "vdi": model.assets[i].vdi = reader.word(VDIMode.self, "VDI mode", &diagnostics)
+        case "vdi":
+            model.assets[i].vdi = reader.word(VDIMode.self, "VDI mode", &diagnostics)
+            vdiSpans[i] = keySpan
         case "count": if let value = reader.number(in: 1...1_000_000, &diagnostics) { model.assets[i].count = value }
         case "classified": if let value = reader.bool(&diagnostics) { model.assets[i].classified = value }
         case "owner": model.assets[i].owner = reader.string(&diagnostics)
@@ -353,7 +360,20 @@ struct Resolver {
         let via = relation.via.compactMap { name -> Int? in
             guard case .asset(let device)? = lookUp(name, in: file, allowed: [.asset], as: "an asset (a device)",
                                                   context: "`via`") else { return nil }
+            guard model.assets[device].type.isNetworkNode else {
+                diagnostics.error("`via` names a device, and `\(name.text)` is a \(model.assets[device].type.rawValue)", at: span(name, file),
+                                  hint: "people, teams and facilities are not on the network")
+                return nil
+            }
             return device
+        }
+        if kind == .link {
+            for (name, end) in [(relation.from, from), (relation.to, to)] {
+                guard case .asset(let a)? = end, !model.assets[a].type.isNetworkNode else { continue }
+                diagnostics.error("a link joins network nodes, and `\(name.text)` is a \(model.assets[a].type.rawValue)", at: span(name, file),
+                                  hint: "people reach systems with `access`")
+                ok = false
+            }
         }
         var carried = Carried.unlabeled
         if let names = relation.carries {
@@ -458,6 +478,10 @@ struct Resolver {
     }
 
     private mutating func resolve(_ suppress: Suppress, file: SourceFile) {
+        if let ruleIDs, !ruleIDs.contains(suppress.rule.text) {
+            diagnostics.error("unknown rule `\(suppress.rule.text)`", at: span(suppress.rule, file),
+                              hint: Suggestion.didYouMean(suppress.rule.text, in: ruleIDs) ?? "`cuiscope rules` lists every rule")
+        }
         let kinds: Kinds = [.asset, .provider, .zone]
         let what = "an asset, a provider or a zone"
         let subject = lookUp(suppress.subject, in: file, allowed: kinds, as: what, context: "`suppress`")
@@ -473,6 +497,22 @@ struct Resolver {
         model.suppressions.append(Suppression(
             rule: suppress.rule.text, target: target, reason: suppress.reason.text,
             span: SourceSpan(file: file, offset: suppress.keywordOffset, length: "suppress".utf8.count)))
+    }
+
+    /// Once every type is known: `vdi` belongs to a `vdi-client`, and nothing runs on a person, a team or a
+    /// facility, which are not network nodes (SCOPING.md §2.6).
+    private mutating func checkAssetKinds() {
+        for (i, asset) in model.assets.enumerated() {
+            if asset.vdi != nil, asset.type != .vdiClient, let span = vdiSpans[i] {
+                diagnostics.error("`vdi` is for a `vdi-client`, and `\(asset.id)` is a \(asset.type.rawValue)", at: span,
+                                  hint: "make it `type vdi-client`, or remove `vdi`")
+            }
+            if case .asset(let host)? = asset.hostedOn, !model.assets[host].type.isNetworkNode, let span = hostedOnSpans[i] {
+                diagnostics.error("`\(asset.id)` cannot run on `\(model.assets[host].id)`, a \(model.assets[host].type.rawValue)", at: span,
+                                  hint: "`hosted-on` names a server, a VM host or a provider; people, teams and facilities host nothing")
+                model.assets[i].hostedOn = nil
+            }
+        }
     }
 
     // MARK: Pass 4: hosting cycles

@@ -74,7 +74,7 @@ extension DiagramBuilder {
         case .csp: status.append("FedRAMP \(provider.fedramp.rawValue)")
         case .subcontractor: status.append("CMMC \(provider.cmmc?.rawValue ?? "unknown")" + (provider.dfars7012 ? " · 7012" : ""))
         case .msp, .mssp: status.append("CMMC \(provider.cmmc?.rawValue ?? "unknown")")
-        case .government, .vendor: break
+        case .prime, .government, .vendor: break
         }
         if let country = provider.country, country != "US" { status.append(country) }
         let detail = provider.type.rawValue == role.rawValue ? role.rawValue : "\(provider.type.rawValue), \(role.rawValue)"

@@ -63,5 +63,8 @@ struct DiagramCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         try OutputFile.write(data, to: output, inputs: analysis.model.files.map(\.path))
+        // Said on stderr when the diagram itself went to standard output.
+        let said = "wrote \(output) (\(view.rawValue) view, \(format.rawValue), \(diagram.nodeCount) nodes)\n"
+        if output == "-" || output == "/dev/stdout" { Terminal.writeError(said) } else { Terminal.write(said) }
     }
 }

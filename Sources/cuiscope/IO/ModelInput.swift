@@ -1,4 +1,5 @@
 import Foundation
+import ScopeAnalysis
 import ScopeModel
 
 /// Loads a model for a command: diagnostics on stderr, exit 2 on model errors, exit 3 when unreadable.
@@ -15,7 +16,7 @@ enum ModelInput {
     }
 
     static func load(_ path: String, includeRoot: String?, noColor: Bool) throws -> Model {
-        let result = ModelLoader(includeRoot: includeRoot).load(root: try source(path))
+        let result = ModelLoader(includeRoot: includeRoot, ruleIDs: Rule.catalogue.map(\.id)).load(root: try source(path))
         Terminal.report(result.diagnostics, noColor: noColor)
         guard let model = result.model else { throw ExitStatus.modelErrors.exitCode }
         return model
