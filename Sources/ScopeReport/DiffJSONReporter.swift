@@ -20,6 +20,7 @@ public struct DiffJSONReporter: Reporter {
             try container.encode(report.base, forKey: .base)
             try container.encode(report.head, forKey: .head)
             try container.encode(diff.verdict, forKey: .verdict)
+            try container.encode(diff.declarations.map { DeclarationChangeJSON(change: $0, text: text) }, forKey: .declarations)
             try container.encode(diff.assets.map { ChangeJSON(id: $0.id, before: $0.before?.rawValue, after: $0.after?.rawValue,
                                                               why: text.why($0)) }, forKey: .assets)
             try container.encode(diff.providers.map { ChangeJSON(id: $0.id, before: $0.before?.rawValue, after: $0.after?.rawValue,
@@ -30,7 +31,7 @@ public struct DiffJSONReporter: Reporter {
             try container.encode(diff.relations.map { RelationChangeJSON(change: $0, text: text) }, forKey: .relations)
         }
 
-        enum Key: String, CodingKey { case base, head, verdict, assets, providers, findings, relations }
+        enum Key: String, CodingKey { case base, head, verdict, declarations, assets, providers, findings, relations }
     }
 
     struct FindingsJSON: Encodable {
@@ -54,6 +55,28 @@ public struct DiffJSONReporter: Reporter {
         }
 
         enum Key: String, CodingKey { case id, before, after, why }
+    }
+
+    /// `{"element": "zone office", "attribute": "separation", "before": "logical", "after": null, "locations": {...}}`.
+    struct DeclarationChangeJSON: Encodable {
+        let change: ScopeDiff.DeclarationChange
+        let text: DiffText
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            let element = change.headElement.map { (text.head.model, $0) } ?? change.baseElement.map { (text.base.model, $0) }
+            try container.encode(element.map { "\($0.1.keyword) \($0.0.id(of: $0.1))" } ?? "organization", forKey: .element)
+            try container.encode(change.attribute, forKey: .attribute)
+            try container.encode(change.before, forKey: .before)
+            try container.encode(change.after, forKey: .after)
+            let (before, after) = text.locations(change)
+            try container.encode(before.map(LocationJSON.init), forKey: .beforeLocation)
+            try container.encode(after.map(LocationJSON.init), forKey: .afterLocation)
+        }
+
+        enum Key: String, CodingKey {
+            case element, attribute, before, after, beforeLocation = "before-location", afterLocation = "after-location"
+        }
     }
 
     struct RelationChangeJSON: Encodable {

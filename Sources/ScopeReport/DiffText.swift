@@ -34,6 +34,24 @@ struct DiffText {
         side(change).map { $0.explainer.model.span(of: $0.relation).location }
     }
 
+    /// Where a changed declaration is written: in the base and in the head.
+    func locations(_ change: ScopeDiff.DeclarationChange) -> (before: SourceLocation?, after: SourceLocation?) {
+        func location(_ model: Model, _ element: ElementRef?) -> SourceLocation? {
+            element.map { model.span(of: $0).location } ?? model.organization.span?.location
+        }
+        let before = change.baseElement != nil || change.headElement == nil ? location(diff.base.model, change.baseElement) : nil
+        let after = change.headElement != nil || change.baseElement == nil ? location(diff.head.model, change.headElement) : nil
+        return (before, after)
+    }
+
+    /// `~ zone office: separation logical removed (base.scope:3, head.scope:3)`.
+    func line(_ change: ScopeDiff.DeclarationChange) -> String {
+        let (before, after) = locations(change)
+        let places = [before, after].compactMap { $0?.fileAndLine }
+        let marker = change.attribute != nil ? "~" : change.headElement == nil ? "-" : "+"
+        return "\(marker) \(diff.declarationText(change))" + (places.isEmpty ? "" : " (" + places.joined(separator: ", ") + ")")
+    }
+
     /// `+ flow a -> b carries d (m.scope:4)`, `- ...`, or `~ flow a -> b: before -> after (m.scope:4)`.
     func line(_ change: ScopeDiff.RelationChange) -> String {
         let place = location(change).map { " (\($0.fileAndLine))" } ?? ""

@@ -10,6 +10,15 @@ public struct DiffTextReporter: Reporter {
         let diff = report.diff
         let text = DiffText(diff)
         output.write(style.bold("\(report.base) -> \(report.head): \(diff.verdict)") + "\n")
+        // Causes first: what was edited; then what follows from it.
+        if !diff.declarations.isEmpty {
+            output.write("\n" + style.bold("Declaration changes (\(diff.declarations.count))") + "\n")
+            for change in diff.declarations { output.write("  " + style.literal(text.line(change)) + "\n") }
+        }
+        if !diff.relations.isEmpty {
+            output.write("\n" + style.bold("Relation changes (\(diff.relations.count))") + "\n")
+            for change in diff.relations { output.write("  " + style.literal(text.line(change)) + "\n") }
+        }
         if !diff.assets.isEmpty {
             output.write("\n" + style.bold("Scope changes") + "\n")
             for change in diff.assets {
@@ -34,10 +43,6 @@ public struct DiffTextReporter: Reporter {
             for finding in diff.resolvedFindings {
                 output.write("  [\(finding.rule)] \(text.base.text(finding.subject)): \(finding.message)\n")
             }
-        }
-        if !diff.relations.isEmpty {
-            output.write("\n" + style.bold("Relation changes (\(diff.relations.count))") + "\n")
-            for change in diff.relations { output.write("  " + style.literal(text.line(change)) + "\n") }
         }
     }
 }

@@ -2,10 +2,12 @@
 /// cell, a code span, a fence or a line.
 enum Markdown {
     /// Plain text in a paragraph or a table cell: no markup, link, image, HTML or @mention survives.
-    static func text(_ text: String) -> String {
+    /// `keepingCode` leaves backticks alone, for our own messages, whose code spans hold only ids.
+    static func text(_ text: String, keepingCode: Bool = false) -> String {
         var out = ""
         for character in text {
             switch character {
+            case "`" where keepingCode: out += "`"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

@@ -37,13 +37,19 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == "base.scope -> head.scope: no change to scope or findings\n")
         let document = try json(head: Self.base)
-        #expect(Set(document.keys) == ["base", "head", "verdict", "assets", "providers", "findings", "relations"])
+        #expect(Set(document.keys) == ["base", "head", "verdict", "declarations", "assets", "providers", "findings", "relations"])
         #expect((document["assets"] as? [Any])?.isEmpty == true && (document["relations"] as? [Any])?.isEmpty == true)
     }
 
     @Test func renamingALabelIsNotAScopeChange() throws {
         let head = Self.base.replacingOccurrences(of: "srv \"Server\"", with: "srv \"PLM server\"")
-        #expect(try diff(head: head).stdout == "base.scope -> head.scope: no change to scope or findings\n")
+        #expect(try diff(head: head).stdout.hasPrefix("""
+        base.scope -> head.scope: asset srv: label "Server" -> "PLM server"; boundary unchanged
+
+        Declaration changes (1)
+          ~ asset srv: label "Server" -> "PLM server" (base.scope:
+        """))
+        #expect(try diff(head: Self.base).stdout == "base.scope -> head.scope: no change to scope or findings\n")
     }
 
     @Test func anAssetEnteringScopeIsReportedWithItsReasonInBothVersions() throws {
@@ -52,7 +58,9 @@ import Testing
             .replacingOccurrences(of: "link office -- enclave via fw { separation logical }", with: "link office -- enclave via fw")
         let result = try diff(head: head)
         #expect(result.status == 0, "a new warning: the PC is an unscoped touchpoint with no claim")
-        #expect(result.stdout.hasPrefix("base.scope -> head.scope: boundary grows by 1 asset; 1 new warning\n"))
+        // Causes first: the zone that lost its separation, the link that lost it; then the scope and findings.
+        #expect(result.stdout.hasPrefix("base.scope -> head.scope: zone office: separation physical removed; 1 relation change; "
+            + "boundary grows by 1 asset; 1 new warning\n\nDeclaration changes (1)\n  ~ zone office: separation physical removed (base.scope:"))
         let assets = try #require(try json(head: head)["assets"] as? [[String: Any]])
         let pc = try #require(assets.first { $0["id"] as? String == "pc" })
         #expect(pc["before"] as? String == "out" && pc["after"] as? String == "cui")
@@ -74,7 +82,7 @@ import Testing
         let providers = try #require(document["providers"] as? [[String: Any]])
         #expect(providers.count == 1 && providers[0]["id"] as? String == "mail")
         #expect(providers[0]["before"] as? String == "not-esp" && providers[0]["after"] as? String == "csp-cui")
-        #expect(document["verdict"] as? String == "1 asset enter and 1 leave the boundary; 1 provider changes role")
+        #expect(document["verdict"] as? String == "2 relation changes; 1 asset enter and 1 leave the boundary; 1 provider changes role")
         let relations = try #require(document["relations"] as? [[String: Any]])
         #expect(relations.map { "\($0["change"]!) \($0["relation"]!)" } == ["added flow srv -> mail", "removed access admin -> srv"])
     }
@@ -102,7 +110,7 @@ import Testing
             .replacingOccurrences(of: "zone enclave { separation logical;", with: "zone enclave {")
             .replacingOccurrences(of: "asset fw { type firewall }", with: "asset fw { type firewall; policy \"SOP\" }")
         let plain = try diff(head: growth)
-        #expect(plain.stdout.hasPrefix("base.scope -> head.scope: boundary grows by 1 asset"))
+        #expect(plain.stdout.hasPrefix("base.scope -> head.scope: 4 declaration changes; boundary grows by 1 asset\n"))
         #expect(plain.status == 0, "\(plain.stdout)")
         #expect(try diff(head: growth, ["--fail-on-scope-growth"]).status == 1)
         let error = Self.base.replacingOccurrences(of: "{ admin yes; mfa yes }", with: "{ admin yes }")
@@ -114,7 +122,7 @@ import Testing
     @Test func markdownIsAPullRequestComment() throws {
         let head = Self.base.replacingOccurrences(of: "{ admin yes; mfa yes }", with: "{ admin yes }")
         let markdown = try diff(head: head, ["--format", "markdown"]).stdout
-        #expect(markdown.hasPrefix("### cuiscope: boundary unchanged; 1 new error\n\n`base.scope` → `head.scope`\n"))
+        #expect(markdown.hasPrefix("### cuiscope: 1 relation change; boundary unchanged; 1 new error\n\n`base.scope` → `head.scope`\n"))
         #expect(markdown.contains("- 🛑 **error** `privileged-access-without-mfa` on `admin -> srv`"))
         #expect(markdown.contains("<details><summary>Relation changes (1)</summary>"))
     }
@@ -164,7 +172,7 @@ import Testing
         // A model that did not exist at the revision is compared with an empty one.
         try Self.base.write(to: directory.appendingPathComponent("models/new.scope"), atomically: true, encoding: .utf8)
         let new = try CLI.run(["diff", "--git", "HEAD", "models/new.scope"], in: directory)
-        #expect(new.stdout.hasPrefix("HEAD:models/new.scope -> models/new.scope: boundary grows by 3 assets"))
+        #expect(new.stdout.hasPrefix("HEAD:models/new.scope -> models/new.scope: 4 declaration changes; 2 relation changes; boundary grows by 3 assets"))
     }
 
     @Test func gitOutsideARepositoryIsAClearError() throws {

@@ -264,7 +264,7 @@ import Testing
     @Test func diffReadsStandardInputPipesAndDevStdin() throws {
         let tree = try directory(["head.scope": Self.model])
         let dash = try CLI.run(["diff", "-", "head.scope"], stdin: "asset srv { type server }\n", in: tree)
-        #expect(dash.status == 0 && dash.stdout.hasPrefix("- -> head.scope: boundary grows by 1 asset"), "\(dash.stdout)\(dash.stderr)")
+        #expect(dash.status == 0 && dash.stdout.hasPrefix("- -> head.scope: 2 declaration changes; boundary grows by 1 asset"), "\(dash.stdout)\(dash.stderr)")
         let devStdin = try CLI.run(["check", "/dev/stdin"], stdin: Self.model, in: tree)
         #expect(devStdin.status == 0, "\(devStdin.stderr)")
         #expect(mkfifo(tree.appendingPathComponent("fifo").path, 0o600) == 0)

@@ -32,6 +32,19 @@ public struct ScopeDiff: Sendable {
         public let headRelation: RelationRef?
     }
 
+    /// An attribute added, removed or changed on a declaration present on both sides, or a zone or data
+    /// item declared on one side only: the causes, beside which asset and finding changes are consequences.
+    public struct DeclarationChange: Sendable {
+        /// The element in the base and in the head (nil where it does not exist); both nil for the organization.
+        public let baseElement: ElementRef?
+        public let headElement: ElementRef?
+        /// The attribute, and its values as written (nil where unset); nil for a whole declaration added or removed.
+        public let attribute: String?
+        public let before: String?
+        public let after: String?
+    }
+
+    public let declarations: [DeclarationChange]
     public let assets: [AssetChange]
     public let providers: [ProviderChange]
     /// Unsuppressed findings of the head that the base did not have, and the reverse (findings of the base).
@@ -42,6 +55,7 @@ public struct ScopeDiff: Sendable {
     public init(base: Analysis, head: Analysis) {
         self.base = base
         self.head = head
+        declarations = ScopeDiff.declarationChanges(base.model, head.model)
         assets = ScopeDiff.assetChanges(base, head)
         providers = ScopeDiff.providerChanges(base, head)
         newFindings = ScopeDiff.unmatched(head, against: base)
@@ -53,13 +67,22 @@ public struct ScopeDiff: Sendable {
     public var entering: [AssetChange] { assets.filter { !($0.before?.inScope ?? false) && ($0.after?.inScope ?? false) } }
     public var leaving: [AssetChange] { assets.filter { ($0.before?.inScope ?? false) && !($0.after?.inScope ?? false) } }
 
-    public var isEmpty: Bool { assets.isEmpty && providers.isEmpty && newFindings.isEmpty && resolvedFindings.isEmpty && relations.isEmpty }
+    public var isEmpty: Bool {
+        declarations.isEmpty && assets.isEmpty && providers.isEmpty && newFindings.isEmpty && resolvedFindings.isEmpty && relations.isEmpty
+    }
 
-    /// One line for a reviewer: `boundary grows by 3 assets; 2 new errors`.
+    /// One line for a reviewer, causes first, then consequences:
+    /// `zone office: separation logical removed; boundary grows by 3 assets; 2 new errors`.
     public var verdict: String {
         if isEmpty { return "no change to scope or findings" }
         var parts: [String] = []
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        if let only = declarations.first, declarations.count == 1 {
+            parts.append(declarationText(only))
+        } else if !declarations.isEmpty {
+            parts.append(count(declarations.count, "declaration change"))
+        }
+        if !relations.isEmpty { parts.append(count(relations.count, "relation change")) }
         switch (entering.count, leaving.count) {
         case (0, 0): parts.append("boundary unchanged")
         case (let n, 0): parts.append("boundary grows by " + count(n, "asset"))
@@ -78,7 +101,53 @@ public struct ScopeDiff: Sendable {
         return parts.joined(separator: "; ")
     }
 
+    /// `zone office: separation logical removed`, `asset pc: encryption none -> fips`, `zone lab added`.
+    public func declarationText(_ change: DeclarationChange) -> String {
+        let (model, element) = change.headElement.map { (head.model, $0) } ?? change.baseElement.map { (base.model, $0) } ?? (head.model, nil)
+        let name = element.map { "\($0.keyword) \(model.id(of: $0))" } ?? "organization"
+        guard let attribute = change.attribute else { return name + (change.headElement == nil ? " removed" : " added") }
+        switch (change.before, change.after) {
+        case (nil, let after?): return "\(name): \(attribute) \(after) added"
+        case (let before?, nil): return "\(name): \(attribute) \(before) removed"
+        default: return "\(name): \(attribute) \(change.before ?? "") -> \(change.after ?? "")"
+        }
+    }
+
     // MARK: Matching
+
+    private static func declarationChanges(_ base: Model, _ head: Model) -> [DeclarationChange] {
+        let (baseText, headText) = (Explainer(model: base), Explainer(model: head))
+        func compare(_ b: ElementRef?, _ h: ElementRef?) -> [DeclarationChange] {
+            let before = Dictionary(baseText.declaredAttributes(of: b).map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let after = headText.declaredAttributes(of: h)
+            var changes = after.compactMap { name, value -> DeclarationChange? in
+                before[name] == value ? nil : DeclarationChange(baseElement: b, headElement: h, attribute: name, before: before[name], after: value)
+            }
+            let written = Set(after.map(\.name))
+            changes += baseText.declaredAttributes(of: b).filter { !written.contains($0.name) }.map {
+                DeclarationChange(baseElement: b, headElement: h, attribute: $0.name, before: $0.value, after: nil)
+            }
+            return changes
+        }
+        var changes = compare(nil, nil)
+        // Elements on both sides, matched by id, in the head's declaration order; then what one side alone has.
+        for (id, element) in head.declarationsInOrder {
+            guard let old = base.names[id] else {
+                if case .asset = element { continue }
+                if case .provider = element { continue }
+                changes.append(DeclarationChange(baseElement: nil, headElement: element, attribute: nil, before: nil, after: nil))
+                continue
+            }
+            guard old.keyword == element.keyword else { continue }
+            changes += compare(old, element)
+        }
+        for (id, element) in base.declarationsInOrder where head.names[id] == nil {
+            if case .asset = element { continue }
+            if case .provider = element { continue }
+            changes.append(DeclarationChange(baseElement: element, headElement: nil, attribute: nil, before: nil, after: nil))
+        }
+        return changes
+    }
 
     private static func assetChanges(_ base: Analysis, _ head: Analysis) -> [AssetChange] {
         let baseIndex = Dictionary(uniqueKeysWithValues: base.model.assets.enumerated().map { ($1.id, $0) })
@@ -195,5 +264,13 @@ private extension Model {
         guard let relation else { return (files.count, 0) }
         let span = span(of: relation)
         return (files.firstIndex { $0 === span.file } ?? files.count, span.offset)
+    }
+}
+
+private extension Model {
+    /// Every declared element with its id: data, providers, zones, assets, each in declaration order.
+    var declarationsInOrder: [(String, ElementRef)] {
+        data.indices.map { (data[$0].id, ElementRef.data($0)) } + providers.indices.map { (providers[$0].id, .provider($0)) }
+            + zones.indices.map { (zones[$0].id, .zone($0)) } + assets.indices.map { (assets[$0].id, .asset($0)) }
     }
 }

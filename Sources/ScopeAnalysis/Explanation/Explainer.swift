@@ -148,4 +148,53 @@ public struct Explainer: Sendable {
         }
         return parts.compactMap { $0 }.joined(separator: " ")
     }
+
+    /// The attributes a declaration sets, in the language's words and order: `[("separation", "logical")]`.
+    /// Defaults that were not written are left out. The organization is `nil`.
+    public func declaredAttributes(of element: ElementRef?) -> [(name: String, value: String)] {
+        func ids(_ items: [Int]) -> String { items.map { model.data[$0].id }.joined(separator: ", ") }
+        func quoted(_ text: String?) -> String? { text.map { "\"\($0)\"" } }
+        func flag(_ value: Bool) -> String? { value ? "yes" : nil }
+        func known(_ value: Knowledge) -> String? { value == .unknown ? nil : value.rawValue }
+        let pairs: [(String, String?)]
+        switch element {
+        case nil:
+            let organization = model.organization
+            pairs = [("name", quoted(organization.name)), ("level", String(organization.level)),
+                     ("assessment", organization.assessment?.rawValue),
+                     ("iso27001", organization.iso27001.isEmpty ? nil : organization.iso27001.map(model.id(of:)).joined(separator: ", "))]
+        case .data(let d):
+            let item = model.data[d]
+            pairs = [("label", quoted(item.label)), ("class", item.dataClass.rawValue),
+                     ("category", item.categories.isEmpty ? nil : item.categories.joined(separator: ", ")),
+                     ("dissemination", item.dissemination.isEmpty ? nil : item.dissemination.joined(separator: ", "))]
+        case .provider(let p):
+            let provider = model.providers[p]
+            pairs = [("label", quoted(provider.label)), ("type", provider.type.rawValue),
+                     ("fedramp", provider.fedramp == .unknown ? nil : provider.fedramp.rawValue), ("country", provider.country),
+                     ("us-persons", known(provider.usPersons)), ("crm", flag(provider.crm)), ("cmmc", provider.cmmc?.rawValue),
+                     ("dfars-7012", flag(provider.dfars7012))]
+        case .zone(let z):
+            let zone = model.zones[z]
+            pairs = [("label", quoted(zone.label)), ("in", zone.parent.map { model.zones[$0].id }),
+                     ("separation", zone.separation == .none ? nil : zone.separation.rawValue)]
+        case .asset(let a):
+            let asset = model.assets[a]
+            let host: String? = switch asset.hostedOn {
+            case .asset(let h)?: model.assets[h].id
+            case .provider(let p)?: model.providers[p].id
+            case nil: nil
+            }
+            pairs = [("label", quoted(asset.label)), ("type", asset.type.rawValue), ("zone", asset.zone.map { model.zones[$0].id }),
+                     ("hosted-on", host), ("stores", asset.stores.isEmpty ? nil : ids(asset.stores)),
+                     ("processes", asset.processes.isEmpty ? nil : ids(asset.processes)),
+                     ("encryption", asset.encryption == .unknown ? nil : asset.encryption.rawValue),
+                     ("security", asset.security.isEmpty ? nil : asset.security.map(\.rawValue).joined(separator: ", ")),
+                     ("policy", quoted(asset.policy)), ("category", asset.claimedCategory?.rawValue), ("public", flag(asset.isPublic)),
+                     ("country", asset.country), ("us-persons", known(asset.usPersons)), ("vdi", asset.vdi?.rawValue),
+                     ("count", asset.count == 1 ? nil : String(asset.count)), ("classified", flag(asset.classified)),
+                     ("owner", quoted(asset.owner)), ("description", quoted(asset.description))]
+        }
+        return pairs.compactMap { name, value in value.map { (name, $0) } }
+    }
 }

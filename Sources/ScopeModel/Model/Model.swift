@@ -45,6 +45,16 @@ public struct Model: Sendable {
 public enum ElementRef: Hashable, Sendable {
     case asset(Int), provider(Int), zone(Int), data(Int)
 
+    /// The keyword that declares it: `asset`, `provider`, `zone`, `data`.
+    public var keyword: String {
+        switch self {
+        case .asset: "asset"
+        case .provider: "provider"
+        case .zone: "zone"
+        case .data: "data"
+        }
+    }
+
     /// How the kind is named in messages.
     public var kindName: String {
         switch self {
