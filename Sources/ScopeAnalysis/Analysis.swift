@@ -55,7 +55,7 @@ public struct Analysis: Sendable {
         diagnostics = Analysis.assessmentDiagnostics(model.organization, level: level) + suppressed.diagnostics
     }
 
-    /// An `assessment` that does not exist at the level analyzed (SCOPING.md §1) is a model error, whether
+    /// An `assessment` that does not exist at the level analyzed (docs/scoping.md §1) is a model error, whether
     /// the level comes from the model or from `--level`.
     private static func assessmentDiagnostics(_ organization: Organization, level: Int) -> [Diagnostic] {
         let allowed = Organization.assessments(at: level)
@@ -103,7 +103,7 @@ public struct Analysis: Sendable {
     }
 
     /// What `flow` carries: the items it is labelled with, or, unlabeled, the CUI and FCI its source holds
-    /// (both ends' for a two-way flow), presumed (SCOPING.md §2.2).
+    /// (both ends' for a two-way flow), presumed (docs/scoping.md §2).
     public func carried(byFlow flow: Int) -> (items: [Int], presumed: Bool) {
         holdings.carried(model.flows[flow], graph: graph)
     }

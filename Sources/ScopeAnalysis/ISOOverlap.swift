@@ -2,7 +2,7 @@ import ScopeModel
 
 /// Where the CMMC scope and an existing ISO/IEC 27001 certificate scope (`organization { iso27001 ... }`)
 /// disagree: in-scope assets the certificate does not cover (evidence still to build), and covered assets
-/// outside the CMMC scope. An asset is covered when it is listed, or placed (SCOPING.md §2.6) in a listed
+/// outside the CMMC scope. An asset is covered when it is listed, or placed (docs/scoping.md §3) in a listed
 /// zone or a zone inside one.
 public struct ISOOverlap: Sendable {
     /// Asset indices, in declaration order.

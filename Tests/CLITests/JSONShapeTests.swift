@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `--format json` matches the shapes of CLI.md field for field.
+/// `--format json` matches the shapes of docs/output.md field for field.
 @Suite struct JSONShapeTests {
     func json(_ arguments: [String]) throws -> [String: Any] {
         let result = try CLI.run(arguments)

@@ -1,7 +1,7 @@
 import Testing
 @testable import ScopeAnalysis
 
-/// SCOPING.md §2–3: propagation, reachability and categories, with their witnesses.
+/// docs/scoping.md §2–4: propagation, reachability and categories, with their witnesses.
 @Suite struct CategorizationTests {
     @Test func storingCUIMakesACUIAssetWithItsDeclarationAsWitness() throws {
         let a = try analyze("data d { class cui }\nasset srv { type server; stores d }")
@@ -109,7 +109,7 @@ import Testing
         flow vdi -> full carries d
         access kvm2 -> vdi
         """)
-        // SCOPING.md §2.4 (v2): files landed on a KVM-only client are CUI on it; only its session holds nothing.
+        // docs/scoping.md §2: files landed on a KVM-only client are CUI on it; only its session holds nothing.
         #expect(a.category("kvm") == .cui)
         #expect(a.why("kvm") == ["holds d: flow vdi -> kvm (m.scope:8)"])
         #expect(a.category("full") == .cui)
@@ -181,7 +181,7 @@ import Testing
         #expect(a.role(ofProvider: "soc") == .espSPA)
     }
 
-    /// SCOPING.md §8, first worked example.
+    /// docs/scoping.md §9, first worked example.
     @Test func workedExampleCloudSIEM() throws {
         let a = try analyze("""
         data d { class cui }
@@ -197,7 +197,7 @@ import Testing
         #expect(a.subjects("esp-without-crm") == ["mssp"])
     }
 
-    /// SCOPING.md §8, second worked example: a flat VLAN, then a policy, then a separating firewall.
+    /// docs/scoping.md §9, second worked example: a flat VLAN, then a policy, then a separating firewall.
     @Test func workedExampleOfficeWorkstations() throws {
         let flat = try analyze("""
         data d { class cui }

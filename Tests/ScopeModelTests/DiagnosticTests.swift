@@ -1,7 +1,7 @@
 import Testing
 @testable import ScopeModel
 
-/// The error classes LANGUAGE.md lists, each with its exact location, message and hint.
+/// The error classes docs/language.md lists, each with its exact location, message and hint.
 @Suite struct DiagnosticTests {
     @Test func undefinedIdentifierSuggestsTheNearestName() {
         let text = "data drawings { class cui }\nasset plm { type server; stores drawngs }"

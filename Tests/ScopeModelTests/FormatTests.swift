@@ -7,7 +7,7 @@ func format(_ text: String) throws -> String {
     return CanonicalPrinter.format(tree)
 }
 
-/// `fmt`: the canonical form of LANGUAGE.md.
+/// `fmt`: the canonical form of docs/language.md.
 @Suite struct FormatTests {
     @Test func canonicalLayout() throws {
         let messy = """

@@ -1,7 +1,7 @@
 import Testing
 @testable import ScopeModel
 
-/// Every statement and attribute of LANGUAGE.md, read into the typed model.
+/// Every statement and attribute of docs/language.md, read into the typed model.
 @Suite struct LanguageTests {
     static let everything = """
     organization "Acme" {

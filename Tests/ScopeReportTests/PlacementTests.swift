@@ -3,7 +3,7 @@ import ScopeModel
 @testable import ScopeReport
 import Testing
 
-/// An asset hosted on another sits in its host's zone (SCOPING.md §2.6) in every report, as in the diagrams.
+/// An asset hosted on another sits in its host's zone (docs/scoping.md §3) in every report, as in the diagrams.
 @Suite struct PlacementTests {
     static let model = """
     organization "A" { iso27001 certified }

@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// The category of an asset (SCOPING.md §1), as printed in every output.
+/// The category of an asset (docs/scoping.md §1), as printed in every output.
 public enum AssetCategory: String, Sendable, Codable, CaseIterable {
     /// In scope at level 1: processes, stores or transmits FCI (or CUI).
     case fci
@@ -33,7 +33,7 @@ public enum AssetCategory: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A provider's role (SCOPING.md §4).
+/// A provider's role (docs/scoping.md §5).
 public enum ProviderRole: String, Sendable, Codable, CaseIterable {
     case cspCUI = "csp-cui", espCUI = "esp-cui", espSPA = "esp-spa", subcontractor, prime, government, notESP = "not-esp"
 

@@ -1,4 +1,4 @@
-/// The graph-relevant NIST SP 800-171 r2 requirements (SCOPING.md §7), with DoD Assessment Methodology
+/// The graph-relevant NIST SP 800-171 r2 requirements (docs/scoping.md §8), with DoD Assessment Methodology
 /// points and POA&M eligibility per 32 CFR 170.21(a)(2): only 1-point requirements, plus 3.13.11 at 3
 /// points when encryption is used but not FIPS-validated; never 3.1.20, 3.1.22 or 3.12.4.
 public enum Requirements {

@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// The network fabric (SCOPING.md §2.6), undirected and transitive: assets join their zone, zones their
+/// The network fabric (docs/scoping.md §3), undirected and transitive: assets join their zone, zones their
 /// parent, links their ends (and an unseparated link's `via` devices both ends), unless separation is
 /// declared. Nodes are assets, then zones, then the organization's root network. People, facilities and
 /// assets living with a provider are on no fabric.

@@ -12,7 +12,7 @@ struct ScopeGraph {
     let zone: [Int?]
     /// `Model.provider(hosting:)` of each asset: the provider whose infrastructure it lives in, if any.
     let provider: [Int?]
-    /// Outside CMMC (SCOPING.md §1): classified, or run on behalf of the Government (hosted, through any
+    /// Outside CMMC (docs/scoping.md §1): classified, or run on behalf of the Government (hosted, through any
     /// chain, on a `government` provider). Such an asset holds what it holds but counts for nothing.
     let outsideCMMC: [Bool]
     /// Bitmasks over data items by class.
@@ -58,7 +58,7 @@ struct ScopeGraph {
         }
     }
 
-    /// A network segment (SCOPING.md §6, transit): an asset's nearest zone that declares separation, or the
+    /// A network segment (docs/scoping.md §7, segments): an asset's nearest zone that declares separation, or the
     /// organization's root network; a provider's infrastructure, which every asset hosted on it belongs to.
     enum Segment: Hashable { case zone(Int), root, provider(Int) }
 

@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// Pass 4 (SCOPING.md §3, §4): each asset's category and roles, each provider's role, and the rung of the
+/// Pass 4 (docs/scoping.md §4, §5): each asset's category and roles, each provider's role, and the rung of the
 /// ladder that decided each category, recorded here so that explanations read it instead of deciding again.
 ///
 /// Level 2 order, first match wins: classified or run on behalf of the Government → outside CMMC; holds
@@ -93,7 +93,7 @@ struct Categorization {
         assignProviderRoles(graph: graph, holdings: holdings, level: level)
     }
 
-    /// SCOPING.md §4, Table 4 of 32 CFR 170.19.
+    /// docs/scoping.md §5, Table 4 of 32 CFR 170.19.
     private mutating func assignProviderRoles(graph: ScopeGraph, holdings: Holdings, level: Int) {
         let model = graph.model
         for (p, provider) in model.providers.enumerated() {

@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// Pass 1 (SCOPING.md §2.1–2.5): which data each asset, provider and zone holds, the shortest chain of
+/// Pass 1 (docs/scoping.md §2): which data each asset, provider and zone holds, the shortest chain of
 /// relations behind every item, and which assets' CUI counts for scope.
 ///
 /// Seeds are what is written down: `stores`/`processes`, and labelled flows, which make their source, their
@@ -20,7 +20,7 @@ struct Holdings {
     /// Assets whose CUI counts for scope: they hold CUI and are not outside CMMC.
     private(set) var holdsCountedCUI: [Bool] = []
     /// Assets holding CUI that did not reach them only from guests they host: a hypervisor's own CUI.
-    /// Hypervisor isolation (SCOPING.md §2.6): guest-derived holdings make no co-resident guest reachable.
+    /// Hypervisor isolation (docs/scoping.md §3): guest-derived holdings make no co-resident guest reachable.
     private(set) var holdsOwnCUI: [Bool] = []
 
     init(graph: ScopeGraph) {
@@ -157,7 +157,7 @@ struct Holdings {
     func items(_ node: Int) -> [Int] { held.bits(node) }
 
     /// What `flow` carries: the items it is labelled with, or, unlabeled, the CUI and FCI its source holds
-    /// (both ends' for a two-way flow), presumed (SCOPING.md §2.2).
+    /// (both ends' for a two-way flow), presumed (docs/scoping.md §2).
     func carried(_ flow: Flow, graph: ScopeGraph) -> (items: [Int], presumed: Bool) {
         switch flow.carries {
         case .data(let items): return (items, false)

@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// Pass 2 (SCOPING.md §2.6): which assets can reach CUI over the network, and along which path.
+/// Pass 2 (docs/scoping.md §3): which assets can reach CUI over the network, and along which path.
 /// Level 1 has no reach: only what holds FCI is in scope there.
 ///
 /// The fabric is transitive: assets join their zone, zones their parent, links their ends, unless
@@ -31,8 +31,6 @@ struct Reachability {
         let isSource = model.assets.indices.map { a in
             level > 1 && holdings.holdsCountedCUI[a] && model.assets[a].type.isNetworkNode
         }
-        let root = graph.assetCount + graph.zoneCount
-        let nodeCount = root + 1
         func isNetworkAsset(_ a: Int) -> Bool { model.assets[a].type.isNetworkNode }
         fabric = Fabric(graph: graph)
         holderForest = fabric.forest(from: model.assets.indices.filter { isSource[$0] })

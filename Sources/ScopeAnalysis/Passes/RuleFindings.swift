@@ -1,8 +1,8 @@
 import ScopeModel
 
-/// Pass 5 (SCOPING.md §6): every rule of the catalogue that applies at the level, over the results of the
+/// Pass 5 (docs/scoping.md §7): every rule of the catalogue that applies at the level, over the results of the
 /// passes before it; the findings in report order. An asset outside CMMC (classified, or the Government's)
-/// gets no finding of any rule (SCOPING.md §1).
+/// gets no finding of any rule (docs/scoping.md §1).
 struct RuleFindings {
     private(set) var findings: [Finding]
 

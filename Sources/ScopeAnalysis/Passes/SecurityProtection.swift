@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// Pass 3 (SCOPING.md §3 step 3): the Security Protection fixed point. An asset or provider that protects,
+/// Pass 3 (docs/scoping.md §4, step 3): the Security Protection fixed point. An asset or provider that protects,
 /// administers, or holds security data of an in-scope asset is itself in scope, and so is the host of a
 /// Security Protection Asset; what protects it is then protecting the scope too. So are the `via` devices
 /// of links and flows with a CUI-holding end. Hosting a CRMA or a Specialized Asset gives no role. Each

@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// Pass 6 (SCOPING.md §6): `suppress RULE on ID "why"` silences the findings of RULE about ID or about a
+/// Pass 6 (docs/scoping.md §7): `suppress RULE on ID "why"` silences the findings of RULE about ID or about a
 /// relation with ID at one end, `suppress RULE on A -> B` those about that relation; the justification stays
 /// on them. A suppression that matches nothing is a warning (an unknown rule is the loader's error).
 struct Suppressions {

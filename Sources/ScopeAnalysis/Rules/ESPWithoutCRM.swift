@@ -6,7 +6,7 @@ extension Rule {
         basis: "32 CFR 170.19(c)(2)(ii)",
         remedy: "obtain the provider's customer responsibility matrix, reference it in the SSP, and record `crm yes`",
         examples: [
-            // SCOPING.md §8: a SIEM run by an MSSP holds security data of in-scope workstations.
+            // docs/scoping.md §9: a SIEM run by an MSSP holds security data of in-scope workstations.
             RuleExample("""
             data d { class cui }
             data logs { class spd }

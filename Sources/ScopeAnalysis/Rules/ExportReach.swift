@@ -1,6 +1,6 @@
 import ScopeModel
 
-/// Who can reach foreign-person restricted data (SCOPING.md §5), computed once for the export rules.
+/// Who can reach foreign-person restricted data (docs/scoping.md §6), computed once for the export rules.
 /// A release is giving access that enables access to unencrypted data (ITAR 120.56(a)(3), EAR 734.19).
 struct ExportReach {
     /// How a principal reaches restricted data: directly (access to a holder, admin access to a host in its
@@ -122,7 +122,7 @@ struct ExportReach {
         }
         // A provider holds what was sent to it, and the copies on assets hosted on it that no carve-out covers.
         var sent = [[Int]](repeating: [], count: model.providers.count)
-        for (f, flow) in model.flows.enumerated() {
+        for flow in model.flows {
             let items = holdings.carried(flow, graph: graph).items.filter { restricted[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
             guard !items.isEmpty else { continue }
             if case .provider(let p) = flow.to { sent[p] += items }

@@ -1,7 +1,7 @@
 import ScopeModel
 
 extension RuleContext {
-    /// Public assets (SCOPING.md §6) that share a network with another holder of the data that sets the
+    /// Public assets (docs/scoping.md §7) that share a network with another holder of the data that sets the
     /// scope (CUI; FCI at level 1), or have a channel to one that passes no `via` device and stays in its
     /// segment; each with the path. Hypervisor isolation: a host's CUI that comes only from its guests does
     /// not count for another guest.

@@ -1,10 +1,10 @@
 import ScopeModel
 
-/// One rule of the catalogue (SCOPING.md §6): what it checks, the clause behind it, how to fix it, and
+/// One rule of the catalogue (docs/scoping.md §7): what it checks, the clause behind it, how to fix it, and
 /// examples that are also its tests.
 public struct Rule: Sendable {
     public let id: String
-    /// The severity of its findings; some rules raise or lower it finding by finding (SCOPING.md §6).
+    /// The severity of its findings; some rules raise or lower it finding by finding (docs/scoping.md §7).
     public let severity: Severity
     /// When it fires, in one line.
     public let summary: String
@@ -55,7 +55,7 @@ public struct RuleExample: Sendable {
 }
 
 extension Rule {
-    /// Every rule, in the order findings are listed (SCOPING.md §6).
+    /// Every rule, in the order findings are listed (docs/scoping.md §7).
     public static let catalogue: [Rule] = [
         .cuiRequiresLevel2, .nonFedRAMPCUIHosting, .cuiToUnclassifiedProvider, .unscopedTouchpoint, .scopeClaimMismatch,
         .foreignPersonAccess, .foreignPersonAccessUnknown, .offshoreRestrictedStorage, .cspForeignSupport,

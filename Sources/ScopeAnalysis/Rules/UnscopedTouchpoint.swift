@@ -1,7 +1,7 @@
 import ScopeModel
 
 extension RuleContext {
-    /// SCOPING.md §6: an in-scope asset the SSP claims `out`; or, at levels 2–3, a CUI-reachable asset with no
+    /// docs/scoping.md §7: an in-scope asset the SSP claims `out`; or, at levels 2–3, a CUI-reachable asset with no
     /// policy (forced to CUI Asset) that the SSP does not already treat as in scope (`cui` or `spa`). The
     /// severity follows the claim: an error when the SSP says `out` (or `crma` with no policy), a warning
     /// with no claim.
@@ -23,7 +23,7 @@ extension Rule {
         remedy: "separate it from the CUI (a link or zone with `separation`), or document the policy that keeps CUI off it with `policy`",
         levels: [1, 2, 3],
         examples: [
-            // SCOPING.md §8: office workstations on the CUI file server's flat VLAN, without a policy.
+            // docs/scoping.md §9: office workstations on the CUI file server's flat VLAN, without a policy.
             RuleExample("""
             data d { class cui }
             zone office {

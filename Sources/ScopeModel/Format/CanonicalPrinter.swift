@@ -1,4 +1,4 @@
-/// Prints a syntax tree in canonical form (LANGUAGE.md): two-space indent, one attribute per line in
+/// Prints a syntax tree in canonical form (docs/language.md): two-space indent, one attribute per line in
 /// declaration blocks, statements in the order written, comments kept, at most one blank line anywhere and
 /// exactly one around top-level blocks.
 ///

@@ -3,7 +3,8 @@ public enum StarterModel {
     public static let text = """
     # A cuiscope model: who holds CUI, where it flows, and what protects it.
     # Edit it to describe your organization, then run `cuiscope check model.scope`.
-    # The language is described in docs/language.md; `cuiscope fmt` keeps the layout canonical.
+    # The language is described in docs/language.md, what cuiscope computes in docs/scoping.md;
+    # `cuiscope fmt` keeps the layout canonical.
 
     organization "Example Manufacturing" {
       level 2           # CMMC level the contract requires: 1, 2 or 3

@@ -1,4 +1,4 @@
-/// The markings of the NARA CUI Registry (as of 2025) that `data` may carry (SCOPING.md §5). A marking
+/// The markings of the NARA CUI Registry (as of 2025) that `data` may carry (docs/scoping.md §6). A marking
 /// outside these lists is a model error: a silently unknown marking would switch the export rules off.
 public enum CUIRegistry {
     /// Category markings, without the `SP-` prefix of specified authorities (which means the same here).

@@ -1,4 +1,4 @@
-// Where things sit (SCOPING.md §2.6). Every consumer (analysis, rules, reports, diagrams, the ISO 27001
+// Where things sit (docs/scoping.md §3). Every consumer (analysis, rules, reports, diagrams, the ISO 27001
 // overlap) asks these questions here, so an asset hosted on another is placed the same way everywhere.
 
 extension Model {

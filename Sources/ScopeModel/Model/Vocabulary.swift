@@ -1,5 +1,5 @@
 // The words the language accepts as attribute values. Each enum's raw values are exactly the spellings
-// of LANGUAGE.md, so error hints and the canonical printer derive from them.
+// of docs/language.md, so error hints and the canonical printer derive from them.
 
 /// A word-valued attribute: parsed from its spelling, listed in hints.
 public protocol ModelWord: RawRepresentable<String>, CaseIterable, Sendable, Hashable, Codable {}

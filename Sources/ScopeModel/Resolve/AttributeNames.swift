@@ -1,4 +1,4 @@
-/// The attributes each block accepts, in the order LANGUAGE.md lists them: the source of "unknown
+/// The attributes each block accepts, in the order docs/language.md lists them: the source of "unknown
 /// attribute" hints.
 public enum AttributeNames {
     public static func accepted(by kind: DeclarationKind) -> [String] { declarationTable[kind]! }

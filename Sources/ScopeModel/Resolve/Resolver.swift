@@ -500,7 +500,7 @@ struct Resolver {
     }
 
     /// Once every type is known: `vdi` belongs to a `vdi-client`, and nothing runs on a person, a team or a
-    /// facility, which are not network nodes (SCOPING.md §2.6).
+    /// facility, which are not network nodes (docs/scoping.md §3).
     private mutating func checkAssetKinds() {
         for (i, asset) in model.assets.enumerated() {
             if asset.vdi != nil, asset.type != .vdiClient, let span = vdiSpans[i] {

@@ -56,7 +56,7 @@ extension DiagramBuilder {
             diagram.attributes[0] = Attribute("label", title + " (\(omittedEdges) more connections not drawn)")
         }
         if diagram.nodeCount > 150 {
-            // Bound dot's crossing minimization and network simplex on big graphs (ARCHITECTURE.md).
+            // Bound dot's crossing minimization and network simplex on big graphs (docs/architecture.md).
             diagram.attributes += [Attribute("mclimit", "0.3"), Attribute("nslimit", "2"), Attribute("nslimit1", "2"),
                                    Attribute("searchsize", "20")]
         }
