@@ -23,12 +23,12 @@ import Testing
         return directory
     }
 
-    func diff(head: String, _ options: [String] = []) throws -> CLI.Output {
-        try CLI.run(["diff", "base.scope", "head.scope"] + options, in: try models(head: head))
+    func diff(head: String, base: String = DiffTests.base, _ options: [String] = []) throws -> CLI.Output {
+        try CLI.run(["diff", "base.scope", "head.scope"] + options, in: try models(head: head, base: base))
     }
 
-    func json(head: String) throws -> [String: Any] {
-        let output = try diff(head: head, ["--format", "json"])
+    func json(head: String, base: String = DiffTests.base) throws -> [String: Any] {
+        let output = try diff(head: head, base: base, ["--format", "json"])
         return try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
     }
 
@@ -68,6 +68,20 @@ import Testing
         #expect(why.first == "before: holds no CUI, protects nothing in scope, and cannot reach CUI")
         #expect(why.dropFirst().first?.hasPrefix("after: can reach CUI on srv: pc in zone office (head.scope:3)") == true)
         #expect(Set(pc.keys) == ["id", "before", "after", "why"])
+    }
+
+    @Test func anAttributeChangeIsTheCauseTheResolvedFindingFollows() throws {
+        let base = Self.base + "\nasset lap { type laptop; zone enclave; stores d; encryption non-fips }\n"
+        let head = base.replacingOccurrences(of: "encryption non-fips", with: "encryption fips")
+        let text = try diff(head: head, base: base).stdout
+        #expect(text.hasPrefix("base.scope -> head.scope: asset lap: encryption non-fips -> fips; boundary unchanged; 1 finding resolved\n"))
+        let document = try json(head: head, base: base)
+        let declarations = try #require(document["declarations"] as? [[String: Any]])
+        #expect(declarations.count == 1)
+        #expect(declarations[0]["element"] as? String == "asset lap" && declarations[0]["attribute"] as? String == "encryption")
+        #expect(declarations[0]["before"] as? String == "non-fips" && declarations[0]["after"] as? String == "fips")
+        #expect((declarations[0]["before-location"] as? [String: Any])?["line"] as? Int == 10)
+        #expect((declarations[0]["after-location"] as? [String: Any])?["file"] as? String == "head.scope")
     }
 
     @Test func assetsLeavingAddedRemovedAndProviderRoles() throws {
