@@ -128,7 +128,7 @@ private final class TemporaryFile {
         guard descriptor >= 0 else { throw OutputFile.failure(shown, errno) }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         self.descriptor = descriptor
-        path = String(cString: template)
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         Interruption.watch(path)
     }
 
