@@ -45,7 +45,7 @@ struct Diff: ParsableCommand {
         if git != nil, models.count != 1 { throw ValidationError("with --git, name exactly one model") }
         if git == nil, models.count != 2 { throw ValidationError("name two models, BASE and HEAD (or one with --git REV)") }
         if git != nil, models.contains("-") { throw ValidationError("with --git, name the model's file: git reads it at the revision") }
-        if models.count { $0 == "-" } > 1 { throw ValidationError("standard input (-) can be only one of the two models") }
+        if models.count(where: { $0 == "-" }) > 1 { throw ValidationError("standard input (-) can be only one of the two models") }
         if let diagram, OutputFormat(path: diagram) == nil { throw ValidationError("--diagram must name a .svg, .png, .pdf or .dot file") }
     }
 
