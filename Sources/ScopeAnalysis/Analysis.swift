@@ -60,7 +60,7 @@ public struct Analysis: Sendable {
     private static func assessmentDiagnostics(_ organization: Organization, level: Int) -> [Diagnostic] {
         let allowed = Organization.assessments(at: level)
         guard let assessment = organization.assessment, !allowed.contains(assessment), let span = organization.span else { return [] }
-        return [Diagnostic(.error, "`assessment \(assessment.rawValue)` does not exist at level \(level)", at: span,
+        return [Diagnostic(.error, .assessmentNotAtLevel, "`assessment \(assessment.rawValue)` does not exist at level \(level)", at: span,
                            hint: "level \(level) is assessed " + allowed.map { "`\($0.rawValue)`" }.joined(separator: " or "))]
     }
 

@@ -157,11 +157,11 @@ struct CLI {
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == """
-        bad.scope:2:8: error: unknown asset type `sever`
+        bad.scope:2:8: error: unknown asset type `sever` [E039]
             type sever
                  ^~~~~
           hint: did you mean `server`?
-        bad.scope:4:11: error: undefined identifier `b`
+        bad.scope:4:11: error: undefined identifier `b` [E050]
           flow a -> b
                     ^
           hint: `flow` takes an asset or a provider; declare it or fix the spelling

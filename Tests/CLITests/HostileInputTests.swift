@@ -312,7 +312,7 @@ import Testing
     @Test func caretsAreAsWideAsTheCharacters() throws {
         // `é` is two bytes, one character: one caret, not `^~`.
         let result = try CLI.run(["check", "-"], stdin: "asset a { type server } é\n")
-        #expect(result.stderr == "<stdin>:1:25: error: unexpected `é`\n  asset a { type server } é\n                          ^\n1 error\n",
+        #expect(result.stderr == "<stdin>:1:25: error: unexpected `é` [E001]\n  asset a { type server } é\n                          ^\n1 error\n",
                 "\(result.stderr)")
     }
 

@@ -15,20 +15,23 @@ import Testing
         #expect(hints(text) == ["`stores` takes a data item; declare it or fix the spelling"])
     }
 
-    @Test func duplicateIdentifierNamesTheFirstDefinition() {
+    @Test func duplicateIdentifierNamesTheFirstDefinition() throws {
         let text = "zone plm\n\nasset plm { type server }"
         #expect(errors(text) == ["3:7: `plm` is already defined"])
-        #expect(hints(text) == ["first defined at m.scope:1:1 as a zone; ids are unique across data, providers, zones and assets"])
+        #expect(hints(text) == ["ids are unique across data, providers, zones and assets: rename one"])
+        let note = try #require(load(text).diagnostics.first?.notes.first)
+        #expect(note.message == "first defined here, as a zone" && note.span.location.description == "m.scope:1:1")
     }
 
-    @Test func duplicateIdentifierAcrossIncludes() {
+    @Test func duplicateIdentifierAcrossIncludes() throws {
         let text = "include \"b.scope\"\nasset x { type server }"
         // The root file is read first, so the included definition is the duplicate, reported in its own file.
         let result = load(text, files: ["b.scope": "data x { class cui }"])
         #expect(result.diagnostics.map { $0.location.description } == ["b.scope:1:6"])
-        #expect(hints(text, files: ["b.scope": "data x { class cui }"]) == [
-            "first defined at m.scope:2:1 as an asset; ids are unique across data, providers, zones and assets",
-        ])
+        // Notes: where it was first defined, then the include that brought the duplicate in.
+        let notes = try #require(result.diagnostics.first?.notes)
+        #expect(notes.map { "\($0.span.location): \($0.message)" } == ["m.scope:2:1: first defined here, as an asset",
+                                                                        "m.scope:1:9: included from here"])
     }
 
     @Test func unknownKeyword() {
@@ -167,7 +170,7 @@ import Testing
     @Test func printerShowsTheLineAndACaretUnderTheToken() throws {
         let diagnostic = try #require(load("asset a {\n\ttype sever\n}").diagnostics.first)
         #expect(DiagnosticPrinter().render(diagnostic) == """
-        m.scope:2:7: error: unknown asset type `sever`
+        m.scope:2:7: error: unknown asset type `sever` [E039]
           \ttype sever
           \t     ^~~~~
           hint: did you mean `server`?

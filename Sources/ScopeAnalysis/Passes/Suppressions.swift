@@ -18,7 +18,7 @@ struct Suppressions {
                 matched = true
             }
             if !matched {
-                diagnostics.warning("`suppress \(suppression.rule) on \(Suppressions.text(suppression.target, in: model))` matches no finding",
+                diagnostics.warning(.unmatchedSuppression, "`suppress \(suppression.rule) on \(Suppressions.text(suppression.target, in: model))` matches no finding",
                                     at: suppression.span, hint: "remove it, or check the rule id and the subject")
             }
         }

@@ -23,20 +23,25 @@ public struct DiagnosticPrinter: Sendable {
         return out
     }
 
-    private func render(_ diagnostic: Diagnostic, excerpt: Bool) -> String {
-        let file = diagnostic.span.file
-        let location = diagnostic.location
+    private func render(_ diagnostic: Diagnostic, excerpt withExcerpt: Bool) -> String {
         let label = diagnostic.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
-        var out = paint("\(location):", "1") + " \(label) " + paint(diagnostic.message, "1") + "\n"
-        if excerpt {
-            let snippet = self.snippet(file: file, offset: diagnostic.span.offset, length: diagnostic.span.length)
-            out += "  " + snippet.line + "\n"
-            out += "  " + snippet.caretIndent + paint(snippet.marker, "1;32") + "\n"
-        }
+        var out = paint("\(diagnostic.location):", "1") + " \(label) " + paint(diagnostic.message, "1") + " "
+            + paint("[\(diagnostic.code.rawValue)]", "2") + "\n"
+        if withExcerpt { out += excerpt(diagnostic.span) }
         if let hint = diagnostic.hint {
             out += "  " + paint("hint:", "1;36") + " " + hint + "\n"
         }
+        // Related places, each at its own location with its own excerpt, as compilers print notes.
+        for note in diagnostic.notes {
+            out += paint("\(note.span.location):", "1") + " " + paint("note:", "1;34") + " " + note.message + "\n"
+            out += excerpt(note.span)
+        }
         return out
+    }
+
+    private func excerpt(_ span: SourceSpan) -> String {
+        let snippet = self.snippet(file: span.file, offset: span.offset, length: span.length)
+        return "  " + snippet.line + "\n" + "  " + snippet.caretIndent + paint(snippet.marker, "1;32") + "\n"
     }
 
     /// The source line (possibly windowed), the whitespace before the caret (tabs kept so it lines up),

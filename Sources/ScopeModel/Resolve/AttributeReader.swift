@@ -10,7 +10,7 @@ struct AttributeReader {
     /// The single value of a scalar attribute.
     func single(_ diagnostics: inout DiagnosticBag) -> Value? {
         guard attribute.values.count == 1 else {
-            diagnostics.error("`\(key)` takes one value, not \(attribute.values.count)", at: span(attribute.values[1]),
+            diagnostics.error(.wrongValueKind, "`\(key)` takes one value, not \(attribute.values.count)", at: span(attribute.values[1]),
                               hint: "remove the extra values")
             return nil
         }
@@ -32,14 +32,14 @@ struct AttributeReader {
         let shown = value.kind == .string ? "\"\(value.text)\"" : "`\(value.text)`"
         let suggestion = Suggestion.nearest(to: value.text, in: W.allCases.map(\.rawValue))
         let hint = suggestion.map { "did you mean `\($0)`?" } ?? "expected \(W.spellings)"
-        diagnostics.error("unknown \(what) \(shown)", at: span(value), hint: hint)
+        diagnostics.error(.unknownValue, "unknown \(what) \(shown)", at: span(value), hint: hint)
         return nil
     }
 
     func bool(_ diagnostics: inout DiagnosticBag) -> Bool? {
         word(Knowledge.self, "value for `\(key)`", &diagnostics).flatMap { knowledge in
             if knowledge == .unknown {
-                diagnostics.error("`\(key)` is `yes` or `no`", at: span(attribute.values[0]))
+                diagnostics.error(.unknownValue, "`\(key)` is `yes` or `no`", at: span(attribute.values[0]))
                 return nil
             }
             return knowledge == .yes
@@ -51,7 +51,7 @@ struct AttributeReader {
         guard value.kind == .number, let number = Int(value.text), range.contains(number) else {
             let bounds = range.upperBound == Int.max ? "a whole number from \(range.lowerBound)"
                 : "a whole number from \(range.lowerBound) to \(range.upperBound)"
-            diagnostics.error("`\(key)` takes \(bounds), not `\(value.text)`", at: span(value))
+            diagnostics.error(.unknownValue, "`\(key)` takes \(bounds), not `\(value.text)`", at: span(value))
             return nil
         }
         return number
@@ -60,7 +60,7 @@ struct AttributeReader {
     func string(_ diagnostics: inout DiagnosticBag) -> String? {
         guard let value = single(&diagnostics) else { return nil }
         guard value.kind == .string else {
-            diagnostics.error("`\(key)` takes a string in quotes", at: span(value),
+            diagnostics.error(.wrongValueKind, "`\(key)` takes a string in quotes", at: span(value),
                               hint: "write `\(key) \"\(value.text)\"`")
             return nil
         }
@@ -71,7 +71,7 @@ struct AttributeReader {
     func identifiers(_ diagnostics: inout DiagnosticBag) -> [String] {
         attribute.values.compactMap { value in
             guard value.kind == .identifier else {
-                diagnostics.error("`\(key)` takes identifiers, not \(value.kind == .string ? "a string" : "a number")",
+                diagnostics.error(.wrongValueKind, "`\(key)` takes identifiers, not \(value.kind == .string ? "a string" : "a number")",
                                   at: span(value))
                 return nil
             }
@@ -83,7 +83,7 @@ struct AttributeReader {
     func markings(_ what: String, _ registry: (String) -> (marking: String?, hint: String?), _ diagnostics: inout DiagnosticBag) -> [String] {
         identifiers(&diagnostics).enumerated().compactMap { index, word in
             let (marking, hint) = registry(word)
-            if marking == nil { diagnostics.error("`\(word)` is not a CUI Registry \(what)", at: span(attribute.values[index]), hint: hint) }
+            if marking == nil { diagnostics.error(.unknownMarking, "`\(word)` is not a CUI Registry \(what)", at: span(attribute.values[index]), hint: hint) }
             return marking
         }
     }
@@ -94,7 +94,7 @@ struct AttributeReader {
         if value.kind == .identifier, value.text == "unknown" { return .some(nil) }
         let bytes = Array(value.text.utf8)
         guard value.kind == .identifier, bytes.count == 2, bytes.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
-            diagnostics.error("`country` takes an ISO 3166 alpha-2 code such as `US`, not `\(value.text)`", at: span(value),
+            diagnostics.error(.unknownValue, "`country` takes an ISO 3166 alpha-2 code such as `US`, not `\(value.text)`", at: span(value),
                               hint: "two capital letters, or `unknown`")
             return nil
         }

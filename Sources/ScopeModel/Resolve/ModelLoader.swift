@@ -43,14 +43,14 @@ public struct ModelLoader: Sendable {
         var trees: [SyntaxTree] = []
         var diagnostics = DiagnosticBag()
         var visited: Set<String> = []
-        var chain: [String] = []
+        var chain = Chain()
         let directory = includeRoot ?? IncludePath.directory(of: root.path)
         include(root, identity: loader.identity(of: root.path), directory: directory, trees: &trees, diagnostics: &diagnostics,
                 visited: &visited, chain: &chain)
         let (model, resolveDiagnostics) = Resolver.resolve(trees, ruleIDs: ruleIDs)
         diagnostics.append(contentsOf: resolveDiagnostics)
         let files = trees.map(\.file)
-        let sorted = ModelLoader.capped(diagnostics.sorted(fileOrder: files.map(\.path)))
+        let sorted = ModelLoader.capped(diagnostics.sorted(fileOrder: files.map(\.path)).map { chain.noted($0) })
         let hasErrors = sorted.contains { $0.severity == .error }
         return Result(model: hasErrors ? nil : model, diagnostics: sorted, files: files)
     }
@@ -76,18 +76,38 @@ public struct ModelLoader: Sendable {
             }
         }
         for (first, count, stop) in dropped {
-            result.append(stop ?? Diagnostic(.error, "too many errors in \(first.span.file.path); \(count) more not shown",
+            result.append(stop ?? Diagnostic(.error, .tooManyErrors, "too many errors in \(first.span.file.path); \(count) more not shown",
                                              at: first.span, hint: "fix the errors above and run again"))
         }
         return result
     }
 
+    /// The files being included, root first, and where each file was first included from.
+    private struct Chain {
+        var paths: [String] = []
+        /// The `include` statement that brought each file in, by path.
+        var sites: [String: SourceSpan] = [:]
+
+        /// `diagnostic` with a note for each include that led to its file, nearest first.
+        func noted(_ diagnostic: Diagnostic) -> Diagnostic {
+            var noted = diagnostic
+            var path = diagnostic.span.file.path
+            var seen: Set<String> = []
+            while let site = sites[path], seen.insert(path).inserted {
+                // An include cycle names its steps already.
+                if !noted.notes.contains(where: { $0.span == site }) { noted.notes.append(Diagnostic.Note("included from here", at: site)) }
+                path = site.file.path
+            }
+            return noted
+        }
+    }
+
     // A file reached twice (not through a cycle) is read once, like `#pragma once`.
     private func include(_ file: SourceFile, identity: String, directory: String, trees: inout [SyntaxTree],
-                         diagnostics: inout DiagnosticBag, visited: inout Set<String>, chain: inout [String]) {
+                         diagnostics: inout DiagnosticBag, visited: inout Set<String>, chain: inout Chain) {
         visited.insert(identity)
-        chain.append(file.path)
-        defer { chain.removeLast() }
+        chain.paths.append(file.path)
+        defer { chain.paths.removeLast() }
         let (tree, parseDiagnostics) = Parser.parse(file)
         diagnostics.append(contentsOf: parseDiagnostics)
         trees.append(tree)
@@ -95,33 +115,36 @@ public struct ModelLoader: Sendable {
             let at = SourceSpan(file: file, offset: statement.path.offset, length: statement.path.length)
             let path = IncludePath.resolve(statement.path.text, from: file.path)
             let key = loader.identity(of: path)
-            if chain.contains(where: { loader.identity(of: $0) == key }) {
-                diagnostics.error("include cycle: " + (chain + [path]).joined(separator: " -> "), at: at,
-                                  hint: "a file cannot include itself, directly or through others")
+            if let start = chain.paths.firstIndex(where: { loader.identity(of: $0) == key }) {
+                // Each step of the cycle: the include that brought in each file after the first.
+                let steps = chain.paths[(start + 1)...].compactMap { step in chain.sites[step].map { Diagnostic.Note("includes `\(step)` here", at: $0) } }
+                diagnostics.error(.includeCycle, "include cycle: " + (chain.paths + [path]).joined(separator: " -> "), at: at,
+                                  hint: "a file cannot include itself, directly or through others", notes: steps)
                 continue
             }
             if visited.contains(key) { continue }
-            guard chain.count < ModelLoader.maximumIncludeDepth else {
-                diagnostics.error("includes nested more than \(ModelLoader.maximumIncludeDepth) deep", at: at)
+            guard chain.paths.count < ModelLoader.maximumIncludeDepth else {
+                diagnostics.error(.includeTooDeep, "includes nested more than \(ModelLoader.maximumIncludeDepth) deep", at: at)
                 continue
             }
             // Checked before reading: a model from a stranger must not make us read, and echo, other files.
             if statement.path.text.hasPrefix("/") {
-                diagnostics.error("an include path cannot be absolute", at: at,
+                diagnostics.error(.includeOutsideTree, "an include path cannot be absolute", at: at,
                                   hint: "include paths are relative to the including file, inside the model's directory")
                 continue
             }
             if loader.escape(of: path, from: directory) != nil {
-                diagnostics.error("`\(statement.path.text)` is outside the model's directory (\(directory))", at: at,
+                diagnostics.error(.includeOutsideTree, "`\(statement.path.text)` is outside the model's directory (\(directory))", at: at,
                                   hint: "includes stay inside the root model's directory; `--include-root DIR` widens it on purpose")
                 continue
             }
             do {
                 let bytes = try loader.load(path)
+                if chain.sites[path] == nil { chain.sites[path] = at }
                 include(SourceFile(path: path, bytes: bytes), identity: key, directory: directory, trees: &trees, diagnostics: &diagnostics,
                         visited: &visited, chain: &chain)
             } catch {
-                diagnostics.error("cannot include `\(path)`: \(error)", at: at,
+                diagnostics.error(.includeUnreadable, "cannot include `\(path)`: \(error)", at: at,
                                   hint: "include paths are relative to the including file")
             }
         }

@@ -88,7 +88,7 @@ struct Resolver {
         let at = keywordSpan(declaration, file)
         guard let name = declaration.name else {
             if let first = model.organization.span {
-                diagnostics.error("a model has at most one `organization`", at: at,
+                diagnostics.error(.secondOrganization, "a model has at most one `organization`", at: at,
                                   hint: "the first is at \(first.location)")
             } else {
                 model.organization.name = declaration.label?.text
@@ -98,12 +98,13 @@ struct Resolver {
             return
         }
         if let existing = model.names[name.text] {
-            diagnostics.error("`\(name.text)` is already defined", at: span(name, file),
-                              hint: "first defined at \(model.span(of: existing).location) as \(existing.kindName); ids are unique across data, providers, zones and assets")
+            diagnostics.error(.duplicateIdentifier, "`\(name.text)` is already defined", at: span(name, file),
+                              hint: "ids are unique across data, providers, zones and assets: rename one",
+                              notes: [Diagnostic.Note("first defined here, as \(existing.kindName)", at: model.span(of: existing))])
             return
         }
         if declaration.kind == .data, name.text == "none" {
-            diagnostics.error("`none` cannot name a data item", at: span(name, file),
+            diagnostics.error(.reservedName, "`none` cannot name a data item", at: span(name, file),
                               hint: "`carries none` means a flow carries nothing; choose another id")
             return
         }
@@ -154,7 +155,7 @@ struct Resolver {
                 continue
             }
             if let first = seen[reader.key] {
-                diagnostics.error("`\(reader.key)` is given twice", at: keySpan,
+                diagnostics.error(.attributeTwice, "`\(reader.key)` is given twice", at: keySpan,
                                   hint: "first given at \(first.location); list several values with commas")
                 continue
             }
@@ -170,13 +171,13 @@ struct Resolver {
         }
         for missing in required.sorted() where !item.declaration.hasSyntaxErrors {
             let example = kind == .data ? "class cui" : kind == .provider ? "type csp" : "type server"
-            diagnostics.error("`\(kind.rawValue)` `\(item.declaration.name?.text ?? "")` has no `\(missing)`",
+            diagnostics.error(.missingAttribute, "`\(kind.rawValue)` `\(item.declaration.name?.text ?? "")` has no `\(missing)`",
                               at: keywordSpan(item.declaration, item.file),
                               hint: "add `\(example)` inside its block")
         }
         if case .data(let i) = item.element, model.data[i].dataClass != .cui {
             for key in ["category", "dissemination"] where seen[key] != nil {
-                diagnostics.error("`\(key)` applies only to CUI; `\(model.data[i].id)` is class `\(model.data[i].dataClass.rawValue)`",
+                diagnostics.error(.attributeOnlyForCUI, "`\(key)` applies only to CUI; `\(model.data[i].id)` is class `\(model.data[i].dataClass.rawValue)`",
                                   at: seen[key]!, hint: "make it `class cui` or remove `\(key)`")
             }
         }
@@ -185,7 +186,7 @@ struct Resolver {
     private mutating func reportUnknownAttribute(_ key: String, at span: SourceSpan, accepted: [String], owner: String) {
         let hint = Suggestion.didYouMean(key, in: accepted)
             ?? (accepted.isEmpty ? "\(owner) takes no attributes" : "\(owner) accepts " + accepted.map { "`\($0)`" }.joined(separator: ", "))
-        diagnostics.error("unknown attribute `\(key)` for \(owner)", at: span, hint: hint)
+        diagnostics.error(.unknownAttribute, "unknown attribute `\(key)` for \(owner)", at: span, hint: hint)
     }
 
     private mutating func readOrganization(_ reader: AttributeReader) {
@@ -253,8 +254,9 @@ struct Resolver {
                   case .zone(let zone)? = reference(value, reader, allowed: [.zone], as: "a zone")
             else { return }
             if let nestedIn = model.assets[i].zone, nestedIn != zone {
-                diagnostics.error("`\(model.assets[i].id)` is nested in zone `\(model.zones[nestedIn].id)` but names zone `\(model.zones[zone].id)`",
-                                  at: reader.span(value), hint: "remove `zone` or move the asset")
+                diagnostics.error(.zoneConflict, "`\(model.assets[i].id)` is nested in zone `\(model.zones[nestedIn].id)` but names zone `\(model.zones[zone].id)`",
+                                  at: reader.span(value), hint: "remove `zone` or move the asset",
+                                  notes: [Diagnostic.Note("nested in zone `\(model.zones[nestedIn].id)` here", at: model.zones[nestedIn].span)])
             }
             model.assets[i].zone = zone
         }
@@ -285,7 +287,7 @@ struct Resolver {
 
     private mutating func reference(_ value: Value, _ reader: AttributeReader, allowed: Kinds, as what: String) -> ElementRef? {
         guard value.kind == .identifier else {
-            diagnostics.error("`\(reader.key)` takes \(what), not \(value.kind == .string ? "a string" : "a number")", at: reader.span(value))
+            diagnostics.error(.wrongValueKind, "`\(reader.key)` takes \(what), not \(value.kind == .string ? "a string" : "a number")", at: reader.span(value))
             return nil
         }
         return lookUp(Name(text: value.text, offset: value.offset), in: reader.file, allowed: allowed, as: what,
@@ -303,12 +305,12 @@ struct Resolver {
                 let candidates = model.names.lazy.filter { allowed.contains(Kinds($0.value)) }.map(\.key)
                 hint = Suggestion.didYouMean(name.text, in: candidates.sorted())
             }
-            diagnostics.error("undefined identifier `\(name.text)`", at: span(name, file),
+            diagnostics.error(.undefinedIdentifier, "undefined identifier `\(name.text)`", at: span(name, file),
                               hint: hint ?? "\(context()) takes \(what()); declare it or fix the spelling")
             return nil
         }
         guard allowed.contains(Kinds(element)) else {
-            diagnostics.error("\(context()) takes \(what()), but `\(name.text)` is \(element.kindName)", at: span(name, file),
+            diagnostics.error(.wrongElementKind, "\(context()) takes \(what()), but `\(name.text)` is \(element.kindName)", at: span(name, file),
                               hint: wrongKindHint(element) ?? "declared at \(model.span(of: element).location)")
             return nil
         }
@@ -325,27 +327,27 @@ struct Resolver {
         switch (kind, relation.arrow) {
         case (.flow, .forward), (.flow, .both), (.link, .undirected), (.access, .forward), (.protects, .forward): break
         case (.link, _):
-            diagnostics.error("a link is undirected: write `\(relation.from.text) -- \(relation.to.text)`", at: arrowSpan)
+            diagnostics.error(.wrongArrow, "a link is undirected: write `\(relation.from.text) -- \(relation.to.text)`", at: arrowSpan)
             ok = false
         case (.flow, _):
-            diagnostics.error("a flow has a direction: write `->`, or `<->` for both ways", at: arrowSpan,
+            diagnostics.error(.wrongArrow, "a flow has a direction: write `->`, or `<->` for both ways", at: arrowSpan,
                               hint: "network connectivity without direction is a `link`")
             ok = false
         default:
-            diagnostics.error("`\(kind.rawValue)` goes one way: write `\(relation.from.text) -> \(relation.to.text)`", at: arrowSpan)
+            diagnostics.error(.wrongArrow, "`\(kind.rawValue)` goes one way: write `\(relation.from.text) -> \(relation.to.text)`", at: arrowSpan)
             ok = false
         }
         if kind != .flow, let carriesOffset = relation.carriesOffset {
-            diagnostics.error("only a flow carries data", at: SourceSpan(file: file, offset: carriesOffset, length: 7),
+            diagnostics.error(.clauseNotForRelation, "only a flow carries data", at: SourceSpan(file: file, offset: carriesOffset, length: 7),
                               hint: "make it `flow \(relation.from.text) -> \(relation.to.text) carries ...`")
             ok = false
         }
         if kind == .access || kind == .protects, let first = relation.via.first {
-            diagnostics.error("`via` is for flows and links, not `\(kind.rawValue)`", at: span(first, file))
+            diagnostics.error(.clauseNotForRelation, "`via` is for flows and links, not `\(kind.rawValue)`", at: span(first, file))
             ok = false
         }
         if kind != .flow, let label = relation.label {
-            diagnostics.error("only a flow takes a label", at: SourceSpan(file: file, offset: label.offset, length: label.length),
+            diagnostics.error(.clauseNotForRelation, "only a flow takes a label", at: SourceSpan(file: file, offset: label.offset, length: label.length),
                               hint: "use a comment instead")
             ok = false
         }
@@ -361,7 +363,7 @@ struct Resolver {
             guard case .asset(let device)? = lookUp(name, in: file, allowed: [.asset], as: "an asset (a device)",
                                                   context: "`via`") else { return nil }
             guard model.assets[device].type.isNetworkNode else {
-                diagnostics.error("`via` names a device, and `\(name.text)` is a \(model.assets[device].type.rawValue)", at: span(name, file),
+                diagnostics.error(.notANetworkNode, "`via` names a device, and `\(name.text)` is a \(model.assets[device].type.rawValue)", at: span(name, file),
                                   hint: "people, teams and facilities are not on the network")
                 return nil
             }
@@ -370,7 +372,7 @@ struct Resolver {
         if kind == .link {
             for (name, end) in [(relation.from, from), (relation.to, to)] {
                 guard case .asset(let a)? = end, !model.assets[a].type.isNetworkNode else { continue }
-                diagnostics.error("a link joins network nodes, and `\(name.text)` is a \(model.assets[a].type.rawValue)", at: span(name, file),
+                diagnostics.error(.notANetworkNode, "a link joins network nodes, and `\(name.text)` is a \(model.assets[a].type.rawValue)", at: span(name, file),
                                   hint: "people reach systems with `access`")
                 ok = false
             }
@@ -385,7 +387,7 @@ struct Resolver {
         }
         guard ok, let from, let to, via.count == relation.via.count else { return }
         if from == to {
-            diagnostics.error("`\(kind.rawValue) \(relation.from.text) \(relation.arrow.rawValue) \(relation.to.text)` joins `\(relation.to.text)` to itself",
+            diagnostics.error(.selfRelation, "`\(kind.rawValue) \(relation.from.text) \(relation.arrow.rawValue) \(relation.to.text)` joins `\(relation.to.text)` to itself",
                               at: span(relation.to, file),
                               hint: "a relation joins two different elements; remove it, or name the other end")
             return
@@ -404,7 +406,7 @@ struct Resolver {
                 case "protocol": flow.protocol = reader.string(&diagnostics)
                 default:
                     if relation.label != nil {
-                        diagnostics.error("the flow already has a label", at: span(reader.attribute.key, file), hint: "keep one of the two")
+                        diagnostics.error(.repeatedClause, "the flow already has a label", at: span(reader.attribute.key, file), hint: "keep one of the two")
                     }
                     flow.label = reader.string(&diagnostics)
                 }
@@ -450,7 +452,7 @@ struct Resolver {
                 continue
             }
             if let first = readers.first(where: { $0.key == reader.key }) {
-                diagnostics.error("`\(reader.key)` is given twice", at: keySpan,
+                diagnostics.error(.attributeTwice, "`\(reader.key)` is given twice", at: keySpan,
                                   hint: "first given at \(span(first.attribute.key, file).location)")
                 continue
             }
@@ -479,7 +481,7 @@ struct Resolver {
 
     private mutating func resolve(_ suppress: Suppress, file: SourceFile) {
         if let ruleIDs, !ruleIDs.contains(suppress.rule.text) {
-            diagnostics.error("unknown rule `\(suppress.rule.text)`", at: span(suppress.rule, file),
+            diagnostics.error(.unknownRule, "unknown rule `\(suppress.rule.text)`", at: span(suppress.rule, file),
                               hint: Suggestion.didYouMean(suppress.rule.text, in: ruleIDs) ?? "`cuiscope rules` lists every rule")
         }
         let kinds: Kinds = [.asset, .provider, .zone]
@@ -504,11 +506,11 @@ struct Resolver {
     private mutating func checkAssetKinds() {
         for (i, asset) in model.assets.enumerated() {
             if asset.vdi != nil, asset.type != .vdiClient, let span = vdiSpans[i] {
-                diagnostics.error("`vdi` is for a `vdi-client`, and `\(asset.id)` is a \(asset.type.rawValue)", at: span,
+                diagnostics.error(.vdiOnNonClient, "`vdi` is for a `vdi-client`, and `\(asset.id)` is a \(asset.type.rawValue)", at: span,
                                   hint: "make it `type vdi-client`, or remove `vdi`")
             }
             if case .asset(let host)? = asset.hostedOn, !model.assets[host].type.isNetworkNode, let span = hostedOnSpans[i] {
-                diagnostics.error("`\(asset.id)` cannot run on `\(model.assets[host].id)`, a \(model.assets[host].type.rawValue)", at: span,
+                diagnostics.error(.notANetworkNode, "`\(asset.id)` cannot run on `\(model.assets[host].id)`, a \(model.assets[host].type.rawValue)", at: span,
                                   hint: "`hosted-on` names a server, a VM host or a provider; people, teams and facilities host nothing")
                 model.assets[i].hostedOn = nil
             }
@@ -530,9 +532,15 @@ struct Resolver {
             }
             if let current = next, state[current] == 1, let cycleStart = chain.firstIndex(of: current) {
                 let cycle = chain[cycleStart...].map { model.assets[$0].id } + [model.assets[current].id]
-                diagnostics.error("`hosted-on` cycle: " + cycle.joined(separator: " -> "),
+                // Each step of the cycle, where it is written.
+                let steps = chain[cycleStart...].dropFirst().compactMap { member -> Diagnostic.Note? in
+                    guard case .asset(let host)? = model.assets[member].hostedOn else { return nil }
+                    return Diagnostic.Note("`\(model.assets[member].id)` is hosted on `\(model.assets[host].id)` here",
+                                           at: hostedOnSpans[member] ?? model.assets[member].span)
+                }
+                diagnostics.error(.hostingCycle, "`hosted-on` cycle: " + cycle.joined(separator: " -> "),
                                   at: hostedOnSpans[current] ?? model.assets[current].span,
-                                  hint: "an asset cannot run on itself, directly or through others")
+                                  hint: "an asset cannot run on itself, directly or through others", notes: steps)
                 for member in chain[cycleStart...] { model.assets[member].hostedOn = nil }
             }
             for member in chain { state[member] = 2 }

@@ -90,7 +90,7 @@ struct Lexer {
             }
         }
         if position - start > Lexer.maximumIdentifierLength {
-            report("an identifier of \(position - start) characters is too long", at: span(start, start + 1),
+            report(.identifierTooLong, "an identifier of \(position - start) characters is too long", at: span(start, start + 1),
                    hint: "identifiers have at most \(Lexer.maximumIdentifierLength) characters")
             return Token(kind: .invalid, start: start, end: position)
         }
@@ -108,7 +108,7 @@ struct Lexer {
             while position < bytes.count, Lexer.isIdentifierStart(bytes[position]) || Lexer.isDigit(bytes[position]) {
                 position += 1
             }
-            report("an identifier cannot start with a digit", at: span(start, position),
+            report(.identifierStartsWithDigit, "an identifier cannot start with a digit", at: span(start, position),
                    hint: "start identifiers with a letter or `_`")
             return Token(kind: .invalid, start: start, end: position)
         }
@@ -132,7 +132,7 @@ struct Lexer {
                 let scalar = byte == 0xC2 ? UInt32(peek(1) ?? 0) : UInt32(byte)
                 let hex = String(scalar, radix: 16, uppercase: true)
                 let width = byte == 0xC2 ? 2 : 1
-                report("control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex) in a string",
+                report(.controlCharacter, "control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex) in a string",
                        at: span(position, position + width),
                        hint: "write a line break as `\\n` and a tab as `\\t`; other control characters cannot be written")
                 position += width
@@ -150,7 +150,7 @@ struct Lexer {
     }
 
     private mutating func unterminatedString(from start: Int) -> Token {
-        report("unterminated string", at: span(start, start + 1),
+        report(.unterminatedString, "unterminated string", at: span(start, start + 1),
                hint: "close it with `\"` on the same line; write a newline as `\\n`")
         return Token(kind: .invalid, start: start, end: position)
     }
@@ -171,14 +171,14 @@ struct Lexer {
         case "/": "comments start with `#` or `//`"
         default: nil
         }
-        report("unexpected \(shown)", at: span(start, position), hint: hint)
+        report(.unexpectedCharacter, "unexpected \(shown)", at: span(start, position), hint: hint)
         return Token(kind: .invalid, start: start, end: position)
     }
 
-    private mutating func report(_ message: String, at span: SourceSpan, hint: String?) {
+    private mutating func report(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, hint: String?) {
         guard lastReportedLineStart != lineStart else { return }
         lastReportedLineStart = lineStart
-        diagnostics.error(message, at: span, hint: hint)
+        diagnostics.error(code, message, at: span, hint: hint)
     }
 
     private func span(_ start: Int, _ end: Int) -> SourceSpan {

@@ -28,7 +28,7 @@ public struct Parser {
 
     /// Said once where parsing gave up, after `maximumErrors` errors.
     static func stopped(at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, "too many errors in \(span.file.path); stopped reading it here", at: span,
+        Diagnostic(.error, .tooManyErrors, "too many errors in \(span.file.path); stopped reading it here", at: span,
                    hint: "is this a model file? fix the errors above and run again")
     }
 
@@ -100,8 +100,8 @@ public struct Parser {
     }
 
     /// Reports `message` at the current token and skips the statement.
-    private mutating func fail(_ message: String, hint: String? = nil) {
-        if token.kind != .invalid { diagnostics.error(message, at: span(token), hint: hint) }
+    private mutating func fail(_ code: DiagnosticCode, _ message: String, hint: String? = nil) {
+        if token.kind != .invalid { diagnostics.error(code, message, at: span(token), hint: hint) }
         recover()
     }
 
@@ -109,7 +109,7 @@ public struct Parser {
     private mutating func expectStatementEnd(insideBlock: Bool) {
         // `startsLine`: an unterminated block gave up at a statement on a line of its own.
         if token.kind.isStatementEnd || (insideBlock && token.kind == .rightBrace) || startsLine { return }
-        fail("expected end of statement, found \(describe(token))",
+        fail(.expectedStatementEnd, "expected end of statement, found \(describe(token))",
              hint: "put each statement on its own line or separate them with `;`")
     }
 
@@ -125,10 +125,10 @@ public struct Parser {
             case .endOfFile:
                 return statements
             case .rightBrace:
-                diagnostics.error("unexpected `}`", at: span(token), hint: "this `}` closes no block")
+                diagnostics.error(.unexpectedBrace, "unexpected `}`", at: span(token), hint: "this `}` closes no block")
                 while token.kind == .rightBrace { advance() }
             case .leftBrace:
-                fail("expected a statement, found `{`", hint: "`{` must be on the same line as the statement it opens")
+                fail(.unknownStatement, "expected a statement, found `{`", hint: "`{` must be on the same line as the statement it opens")
             case .identifier:
                 let errorsBefore = errorCount
                 var statement = parseStatement()
@@ -139,7 +139,7 @@ public struct Parser {
                 }
                 if let statement { statements.append(statement) }
             default:
-                fail("expected a statement, found \(describe(token))", hint: Parser.statementHint)
+                fail(.unknownStatement, "expected a statement, found \(describe(token))", hint: Parser.statementHint)
             }
         }
     }
@@ -159,14 +159,14 @@ public struct Parser {
             let hint = Suggestion.didYouMean(word, in: Parser.statementKeywords)
                 ?? (AttributeNames.all.contains(word) ? "`\(word)` is an attribute: write it inside the `{ }` block of a declaration"
                     : Parser.statementHint)
-            fail("unknown statement `\(word)`", hint: hint)
+            fail(.unknownStatement, "unknown statement `\(word)`", hint: hint)
             return nil
         }
     }
 
     private mutating func expectName(_ what: String, after previous: String) -> Name? {
         guard token.kind == .identifier else {
-            fail("expected \(what) after `\(previous)`, found \(describe(token))")
+            fail(.expectedToken, "expected \(what) after `\(previous)`, found \(describe(token))")
             return nil
         }
         defer { advance() }
@@ -187,7 +187,7 @@ public struct Parser {
                 case UInt8(ascii: "n"): decoded.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): decoded.append(UInt8(ascii: "\t"))
                 default:
-                    diagnostics.error("unknown escape `\\\(file.text((index + 1)..<(index + 2)))` in a string",
+                    diagnostics.error(.unknownEscape, "unknown escape `\\\(file.text((index + 1)..<(index + 2)))` in a string",
                                       at: SourceSpan(file: file, offset: index, length: 2),
                                       hint: "a string may contain \\\", \\\\, \\n and \\t")
                     decoded.append(escaped)
@@ -210,7 +210,7 @@ public struct Parser {
         var name: Name?
         if kind == .organization {
             guard token.kind == .string else {
-                fail("expected the organization's name in quotes after `organization`",
+                fail(.expectedToken, "expected the organization's name in quotes after `organization`",
                      hint: "write `organization \"Acme Precision Parts\" { ... }`")
                 return nil
             }
@@ -237,7 +237,7 @@ public struct Parser {
         let open = token
         advance()
         if depth > Parser.maximumNesting {
-            diagnostics.error("blocks nested more than \(Parser.maximumNesting) deep", at: span(open),
+            diagnostics.error(.nestedTooDeep, "blocks nested more than \(Parser.maximumNesting) deep", at: span(open),
                               hint: "flatten the zones: a top-level asset may name its zone with `zone ID`")
             var block = Block(items: [], openOffset: open.start, closeOffset: open.start)
             var nesting = 1
@@ -260,7 +260,7 @@ public struct Parser {
                 return Block(items: items, openOffset: open.start, closeOffset: token.start)
             case .endOfFile:
                 if stoppedAt == nil {
-                    diagnostics.error("unterminated block: this `{` has no matching `}`", at: span(open),
+                    diagnostics.error(.unterminatedBlock, "unterminated block: this `{` has no matching `}`", at: span(open),
                                       hint: "add `}` after the block's last line")
                 }
                 return Block(items: items, openOffset: open.start, closeOffset: token.start)
@@ -268,7 +268,7 @@ public struct Parser {
                 // A top-level statement at column 1 means the block was never closed: say so once, and
                 // let the statement parse where it belongs instead of reporting every line after it.
                 if startsLine, isTopLevelOnly(keyword, in: owner) {
-                    diagnostics.error("unterminated block: this `{` has no matching `}`", at: span(open),
+                    diagnostics.error(.unterminatedBlock, "unterminated block: this `{` has no matching `}`", at: span(open),
                                       hint: "add `}` after the block's last line")
                     return Block(items: items, openOffset: open.start, closeOffset: token.start)
                 }
@@ -284,7 +284,7 @@ public struct Parser {
                 }
                 items.append(item)
             default:
-                fail("expected an attribute name, found \(describe(token))")
+                fail(.expectedToken, "expected an attribute name, found \(describe(token))")
             }
         }
     }
@@ -313,7 +313,7 @@ public struct Parser {
             }
             let hint = word == "asset" ? "assets nest only inside zones; or write it at the top level with `zone ID`"
                 : "write it at the top level, outside every block"
-            fail("`\(word)` cannot appear inside \(place)", hint: hint)
+            fail(.misplacedKeyword, "`\(word)` cannot appear inside \(place)", hint: hint)
             return nil
         }
         let key = Name(text: word, offset: token.start)
@@ -333,9 +333,9 @@ public struct Parser {
                 end = value.offset + value.length
             default:
                 if values.isEmpty {
-                    fail("expected a value after `\(word)`, found \(describe(token))")
+                    fail(.expectedToken, "expected a value after `\(word)`, found \(describe(token))")
                 } else {
-                    fail("expected a value after `,`, found \(describe(token))")
+                    fail(.expectedToken, "expected a value after `,`, found \(describe(token))")
                 }
                 return nil
             }
@@ -358,7 +358,7 @@ public struct Parser {
         case .dashDash: arrow = .undirected
         default:
             let expected = kind == .link ? "`--`" : kind == .flow ? "`->` or `<->`" : "`->`"
-            fail("expected \(expected) after `\(from.text)`, found \(describe(token))")
+            fail(.expectedToken, "expected \(expected) after `\(from.text)`, found \(describe(token))")
             return nil
         }
         let arrowToken = token
@@ -371,7 +371,7 @@ public struct Parser {
         clauses: while true {
             switch token.kind {
             case .identifier where keyword == .carries:
-                guard relation.carries == nil else { fail("`carries` is given twice"); return nil }
+                guard relation.carries == nil else { fail(.repeatedClause, "`carries` is given twice"); return nil }
                 relation.carriesOffset = token.start
                 advance()
                 if keyword == Keyword.none {
@@ -384,14 +384,14 @@ public struct Parser {
                     relation.end = names.last.map { $0.offset + $0.text.utf8.count } ?? relation.end
                 }
             case .identifier where keyword == .via:
-                guard !sawVia else { fail("`via` is given twice", hint: "list every device once: `via fw, sw-2`"); return nil }
+                guard !sawVia else { fail(.repeatedClause, "`via` is given twice", hint: "list every device once: `via fw, sw-2`"); return nil }
                 sawVia = true
                 advance()
                 guard let names = parseNameList(after: "via") else { return nil }
                 relation.via = names
                 relation.end = names.last.map { $0.offset + $0.text.utf8.count } ?? relation.end
             case .string:
-                guard relation.label == nil else { fail("the relation already has a label"); return nil }
+                guard relation.label == nil else { fail(.repeatedClause, "the relation already has a label"); return nil }
                 let label = parseString()
                 relation.label = label
                 relation.end = label.offset + label.length
@@ -402,7 +402,7 @@ public struct Parser {
                 break clauses
             case .identifier:
                 let word = text(token)
-                fail("unexpected `\(word)` in a `\(kind.rawValue)`",
+                fail(.expectedToken, "unexpected `\(word)` in a `\(kind.rawValue)`",
                      hint: Suggestion.didYouMean(word, in: ["carries", "via"])
                         ?? "after its ends a relation takes `carries`, `via`, a label in quotes, then `{ attributes }`")
                 return nil
@@ -429,7 +429,7 @@ public struct Parser {
         let keywordToken = token
         advance()
         guard token.kind == .string else {
-            fail("expected a file path in quotes after `include`", hint: "write `include \"sites/plant-2.scope\"`")
+            fail(.expectedToken, "expected a file path in quotes after `include`", hint: "write `include \"sites/plant-2.scope\"`")
             return nil
         }
         return Include(keywordOffset: keywordToken.start, path: parseString())
@@ -440,7 +440,7 @@ public struct Parser {
         advance()
         guard let rule = expectName("a rule id", after: "suppress") else { return nil }
         guard keyword == .on else {
-            fail("expected `on` after the rule id, found \(describe(token))",
+            fail(.expectedToken, "expected `on` after the rule id, found \(describe(token))",
                  hint: "write `suppress \(rule.text) on ID \"why\"`")
             return nil
         }
@@ -455,7 +455,7 @@ public struct Parser {
             relation = (arrow, to)
         }
         guard token.kind == .string else {
-            fail("expected the justification in quotes, found \(describe(token))",
+            fail(.expectedToken, "expected the justification in quotes, found \(describe(token))",
                  hint: "every suppression says why: `suppress \(rule.text) on \(subject.text) \"SOP-9 ...\"`")
             return nil
         }
@@ -493,7 +493,7 @@ public struct Parser {
                 valid = scalar >= 0x10000 && scalar <= 0x10FFFF
             }
             guard valid else {
-                diagnostics.error("the file is not valid UTF-8", at: SourceSpan(file: file, offset: index, length: 1),
+                diagnostics.error(.invalidUTF8, "the file is not valid UTF-8", at: SourceSpan(file: file, offset: index, length: 1),
                                   hint: "save the model as UTF-8 text")
                 return
             }
