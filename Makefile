@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u
 MODELS := $(wildcard Models/*.scope)
 VIEWS := boundary dataflow network
 
-.PHONY: all deps build test demo bench diagrams fuzz clean
+.PHONY: all deps build test demo bench diagrams docs fuzz clean
 
 all: build
 
@@ -52,6 +52,10 @@ bench: deps
 	.build/release/ScopeBench
 	.build/release/ScopeBench render
 	.build/release/ScopeBench diff
+
+# docs/diagnostics.md is generated from the diagnostic codes; `make test` fails when it is stale.
+docs: build
+	$(BIN) explain-error --all > docs/diagnostics.md
 
 # libFuzzer over lexer, parser, resolver and analysis, then over parse -> fmt -> parse (docs/security.md).
 # Run on purpose, never from `make test`: FUZZ_SECONDS per target; crashes land in .build-fuzz/.

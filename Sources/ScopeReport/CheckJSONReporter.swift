@@ -13,6 +13,8 @@ public struct CheckJSONReporter: Reporter {
         let level: Int
         let summary: SummaryJSON
         let findings: [FindingJSON]
+        /// The model's warnings (a suppression that matches nothing), with their codes.
+        let diagnostics: [DiagnosticJSON]
 
         init(_ report: ModelReport) {
             let explainer = Explainer(model: report.analysis.model)
@@ -20,6 +22,7 @@ public struct CheckJSONReporter: Reporter {
             level = report.analysis.level
             summary = SummaryJSON(summary: report.analysis.summary, level: report.analysis.level)
             findings = report.analysis.findings.map { FindingJSON(finding: $0, explainer: explainer) }
+            diagnostics = report.analysis.diagnostics.map(DiagnosticJSON.init)
         }
     }
 }

@@ -3,16 +3,19 @@ import ScopeModel
 
 /// SARIF 2.1.0 for code scanning: one rule descriptor per catalogue rule, one result per finding, each
 /// with a repository-relative location, its witness steps as related locations, and a fingerprint that
-/// does not move when lines do.
+/// does not move when lines do; model diagnostics as results too, under their codes, their notes as
+/// related locations.
 public struct SARIFReporter: Reporter {
-    /// Which findings to report, and the model they are about.
+    /// Which findings to report and the model they are about, and the model's diagnostics.
     public struct Input: Sendable {
-        public let model: Model
+        public let model: Model?
         public let findings: [Finding]
+        public let diagnostics: [Diagnostic]
 
-        public init(model: Model, findings: [Finding]) {
+        public init(model: Model?, findings: [Finding], diagnostics: [Diagnostic] = []) {
             self.model = model
             self.findings = findings
+            self.diagnostics = diagnostics
         }
     }
 
@@ -23,13 +26,30 @@ public struct SARIFReporter: Reporter {
 
     public func write(_ input: Input, to output: inout some TextOutputStream) {
         let rules = Rule.catalogue
-        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let explainer = Explainer(model: input.model)
+        let codes = Array(Set(input.diagnostics.map(\.code))).sorted()
+        let index = Dictionary(uniqueKeysWithValues: (rules.map(\.id) + codes.map(\.rawValue)).enumerated().map { ($1, $0) })
+        let explainer = Explainer(model: input.model ?? Model())
         let driver: [String: JSONValue] = [
             "name": "cuiscope", "version": .string(CuiscopeVersion.current),
-            "rules": .array(rules.map(descriptor)),
+            "rules": .array(rules.map(descriptor) + codes.map(descriptor)),
         ]
-        let results: [JSONValue] = input.findings.map { finding in
+        let diagnostics: [JSONValue] = input.diagnostics.map { diagnostic in
+            var result: [String: JSONValue] = [
+                "ruleId": .string(diagnostic.code.rawValue),
+                "ruleIndex": .number(index[diagnostic.code.rawValue] ?? 0),
+                "level": .string(diagnostic.severity == .error ? "error" : "warning"),
+                "message": .object(["text": .string(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))]),
+                "locations": .array([.object(["physicalLocation": physicalLocation(diagnostic.location)])]),
+            ]
+            if !diagnostic.notes.isEmpty {
+                result["relatedLocations"] = .array(diagnostic.notes.enumerated().map { id, note in .object([
+                    "id": .number(id), "physicalLocation": physicalLocation(note.span.location),
+                    "message": .object(["text": .string(note.message)]),
+                ]) })
+            }
+            return .object(result)
+        }
+        let results: [JSONValue] = diagnostics + input.findings.map { finding in
             let uri = artifactURI(finding.location.file)
             let subject = explainer.text(finding.subject)
             var result: [String: JSONValue] = [
@@ -82,6 +102,18 @@ public struct SARIFReporter: Reporter {
                 }.map(JSONValue.string)),
                 "levels": .array(rule.levels.sorted().map { .number($0) }),
             ]),
+        ])
+    }
+
+    /// A diagnostic code as a SARIF rule: `E050`, "undefined identifier", explained by `cuiscope explain-error`.
+    private func descriptor(_ code: DiagnosticCode) -> JSONValue {
+        .object([
+            "id": .string(code.rawValue),
+            "name": .string(code.title.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()),
+            "shortDescription": .object(["text": .string(code.title)]),
+            "fullDescription": .object(["text": .string(code.explanation)]),
+            "help": .object(["text": .string("cuiscope explain-error \(code.rawValue)")]),
+            "defaultConfiguration": .object(["level": .string(code.rawValue.hasPrefix("W") ? "warning" : "error")]),
         ])
     }
 

@@ -14,7 +14,8 @@ struct CuiScope: ParsableCommand {
         --fail-on, 2 the model has errors, 3 usage or I/O error.
         """,
         version: "cuiscope \(CuiscopeVersion.current) (Graphviz \(Graphviz.shared.version))",
-        subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Diff.self, Fmt.self, Init.self, Rules.self]
+        subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Diff.self, Fmt.self, Init.self, Rules.self,
+                      ExplainError.self]
     )
 
     /// argument-parser exits 64 on a usage error; the contract says 3. Help and `--version` still exit 0.

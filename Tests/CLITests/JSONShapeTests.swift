@@ -10,7 +10,8 @@ import Testing
 
     @Test func checkJSON() throws {
         let document = try json(["check", "Models/acme-precision.scope", "--format", "json"])
-        #expect(Set(document.keys) == ["model", "level", "summary", "findings"])
+        #expect(Set(document.keys) == ["model", "level", "summary", "findings", "diagnostics"])
+        #expect((document["diagnostics"] as? [Any])?.isEmpty == true)
         #expect(document["model"] as? String == "Models/acme-precision.scope")
         #expect(document["level"] as? Int == 2)
         var summary = try #require(document["summary"] as? [String: Any])

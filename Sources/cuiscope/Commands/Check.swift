@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
     var failOn: FailOn = .error
 
     func run() throws {
-        let analysis = try options.analyze()
+        let analysis = try options.analyze(errorsAs: MachineFormat(rawValue: format.rawValue))
         let report = ModelReport(analysis, path: options.model)
         var output = StandardOutput()
         switch format {
@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
         case .json: CheckJSONReporter().write(report, to: &output)
         case .sarif:
             SARIFReporter(artifactURI: RepositoryURI.mapper())
-                .write(.init(model: analysis.model, findings: analysis.findings), to: &output)
+                .write(.init(model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics), to: &output)
         }
         if failOn.fails(analysis.findings) { throw ExitStatus.findings.exitCode }
     }

@@ -71,7 +71,10 @@ struct Diff: ParsableCommand {
         let analysisDiagnostics = (baseModel.analysis?.diagnostics ?? []) + (headModel.analysis?.diagnostics ?? [])
         Terminal.report(analysisDiagnostics, noColor: color.noColor)
         guard let baseAnalysis = baseModel.analysis, let headAnalysis = headModel.analysis,
-              !analysisDiagnostics.contains(where: { $0.severity == .error }) else { throw ExitStatus.modelErrors.exitCode }
+              !analysisDiagnostics.contains(where: { $0.severity == .error }) else {
+            throw ModelInput.failure(baseModel.loading.diagnostics + headModel.loading.diagnostics + analysisDiagnostics, path: headPath,
+                                     format: MachineFormat(rawValue: format.rawValue))
+        }
         let diff = ScopeDiff(base: baseAnalysis, head: headAnalysis)
         if let diagram { try writeDiagram(diff, to: diagram) }
         let report = DiffReport(diff, base: basePath, head: headPath)

@@ -14,7 +14,7 @@ struct Scope: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let report = ModelReport(try options.analyze(), path: options.model)
+        let report = ModelReport(try options.analyze(errorsAs: MachineFormat(rawValue: format.rawValue)), path: options.model)
         var output = StandardOutput()
         switch format {
         case .text: InventoryTextReporter(style: options.style).write(report, to: &output)

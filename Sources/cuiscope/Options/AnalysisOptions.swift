@@ -15,11 +15,14 @@ struct AnalysisOptions: ParsableArguments {
 
     var style: TextStyle { color.style }
 
-    /// Loads and analyzes the model; model errors (including unknown rules in `suppress`) exit 2.
-    func analyze() throws -> Analysis {
-        let analysis = Analysis(model: try ModelInput.load(model, includeRoot: includes.includeRoot, noColor: color.noColor), level: level.level)
+    /// Loads and analyzes the model; model errors exit 2, also written to stdout in `errorsAs` when given.
+    func analyze(errorsAs format: MachineFormat? = nil) throws -> Analysis {
+        let loaded = try ModelInput.load(model, includeRoot: includes.includeRoot, noColor: color.noColor, errorsAs: format)
+        let analysis = Analysis(model: loaded, level: level.level)
         Terminal.report(analysis.diagnostics, noColor: color.noColor)
-        if analysis.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.modelErrors.exitCode }
+        if analysis.diagnostics.contains(where: { $0.severity == .error }) {
+            throw ModelInput.failure(analysis.diagnostics, path: model, format: format)
+        }
         return analysis
     }
 }
