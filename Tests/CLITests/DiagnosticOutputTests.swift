@@ -55,6 +55,22 @@ import Testing
         #expect(result.stderr.contains("sites/a.scope:1:9: note: included from here\n  include \"b.scope\"\n"))
     }
 
+    @Test func anIncludeCycleNamesEachStep() throws {
+        let directory = try CLI.temporaryDirectory()
+        for (name, text) in [("m.scope", "include \"a.scope\"\n"), ("a.scope", "\ninclude \"b.scope\"\n"), ("b.scope", "include \"a.scope\"\n")] {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let result = try CLI.run(["check", "m.scope", "--format", "json"], in: directory)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let diagnostic = try #require((document["diagnostics"] as? [[String: Any]])?.first)
+        #expect(diagnostic["code"] as? String == "E020")
+        #expect((diagnostic["location"] as? [String: Any])?["file"] as? String == "b.scope")
+        let notes = try #require(diagnostic["notes"] as? [[String: Any]])
+        #expect(notes.map { "\(($0["location"] as? [String: Any])?["file"] ?? ""):\(($0["location"] as? [String: Any])?["line"] ?? 0) \($0["message"] ?? "")" }
+            == ["a.scope:2 includes `b.scope` here", "m.scope:1 included from here"])
+        #expect(result.stderr.contains("a.scope:2:9: note: includes `b.scope` here\n  include \"b.scope\"\n"))
+    }
+
     @Test func sarifCarriesCodesAsRulesAndNotesAsRelatedLocations() throws {
         let result = try CLI.run(["check", "-", "--format", "sarif"], stdin: Self.duplicate)
         #expect(result.status == 2)
