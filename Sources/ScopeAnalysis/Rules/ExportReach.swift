@@ -38,12 +38,15 @@ struct ExportReach {
         let model = graph.model
         let restricted = graph.restrictedMask
 
+        var keyHolders = [[Endpoint]](repeating: [], count: model.assets.count)
+        for access in model.accesses where access.keys {
+            if case .asset(let a) = access.to { keyHolders[a].append(access.from) }
+        }
         carvedOut = model.assets.indices.map { a in
             let asset = model.assets[a]
             guard let provider = model.hostingProvider(of: a), asset.encryption == .fips || asset.encryption == .nonFIPS,
                   !ExportReach.proscribed.contains(model.providers[provider].country ?? "") else { return false }
-            let keyHolders = model.accesses.filter { $0.keys && $0.to == .asset(a) }.map(\.from)
-            return !keyHolders.isEmpty && keyHolders.allSatisfy { holder in
+            return !keyHolders[a].isEmpty && keyHolders[a].allSatisfy { holder in
                 guard case .asset(let person) = holder, model.assets[person].type.isPeople else { return false }
                 return model.usPersonStatus(holder) == .yes
             }
