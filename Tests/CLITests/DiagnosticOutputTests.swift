@@ -11,6 +11,17 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
+    /// The first diagnostic of the JSON on stdout, and its notes as `FILE:LINE message`.
+    func firstDiagnostic(_ result: CLI.Output) throws -> (diagnostic: [String: Any], notes: [String]) {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let diagnostic = try #require((document["diagnostics"] as? [[String: Any]])?.first)
+        let notes = try #require(diagnostic["notes"] as? [[String: Any]]).map { note in
+            let location = note["location"] as? [String: Any]
+            return "\(location?["file"] ?? ""):\(location?["line"] ?? 0) \(note["message"] ?? "")"
+        }
+        return (diagnostic, notes)
+    }
+
     @Test func textShowsCodesAndNotesWithTheirExcerpts() throws {
         let result = try CLI.run(["check", "-"], stdin: Self.duplicate)
         #expect(result.stderr.hasPrefix("""
@@ -46,12 +57,9 @@ import Testing
         try "include \"b.scope\"\n".write(to: directory.appendingPathComponent("sites/a.scope"), atomically: true, encoding: .utf8)
         try "asset b { type sever }\n".write(to: directory.appendingPathComponent("sites/b.scope"), atomically: true, encoding: .utf8)
         let result = try CLI.run(["check", "m.scope", "--format", "json"], in: directory)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let diagnostic = try #require((document["diagnostics"] as? [[String: Any]])?.first)
+        let (diagnostic, notes) = try firstDiagnostic(result)
         #expect((diagnostic["location"] as? [String: Any])?["file"] as? String == "sites/b.scope")
-        let notes = try #require(diagnostic["notes"] as? [[String: Any]])
-        #expect(notes.map { "\(($0["location"] as? [String: Any])?["file"] ?? ""):\(($0["location"] as? [String: Any])?["line"] ?? 0) \($0["message"] ?? "")" }
-            == ["sites/a.scope:1 included from here", "m.scope:1 included from here"])
+        #expect(notes == ["sites/a.scope:1 included from here", "m.scope:1 included from here"])
         #expect(result.stderr.contains("sites/a.scope:1:9: note: included from here\n  include \"b.scope\"\n"))
     }
 
@@ -61,13 +69,10 @@ import Testing
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let result = try CLI.run(["check", "m.scope", "--format", "json"], in: directory)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let diagnostic = try #require((document["diagnostics"] as? [[String: Any]])?.first)
+        let (diagnostic, notes) = try firstDiagnostic(result)
         #expect(diagnostic["code"] as? String == "E020")
         #expect((diagnostic["location"] as? [String: Any])?["file"] as? String == "b.scope")
-        let notes = try #require(diagnostic["notes"] as? [[String: Any]])
-        #expect(notes.map { "\(($0["location"] as? [String: Any])?["file"] ?? ""):\(($0["location"] as? [String: Any])?["line"] ?? 0) \($0["message"] ?? "")" }
-            == ["a.scope:2 includes `b.scope` here", "m.scope:1 included from here"])
+        #expect(notes == ["a.scope:2 includes `b.scope` here", "m.scope:1 included from here"])
         #expect(result.stderr.contains("a.scope:2:9: note: includes `b.scope` here\n  include \"b.scope\"\n"))
     }
 
