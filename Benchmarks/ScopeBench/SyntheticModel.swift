@@ -35,9 +35,13 @@ struct SyntheticModel {
             }
             out += "}\n\n"
         }
+        // People (every tenth asset, from the eighth) are no link end; no relation joins an asset to itself.
+        func networkNode(_ index: Int) -> Int { index % types.count == 8 ? (index + 1) % assetCount : index }
         for r in 0..<relations {
-            let a = scatter(2 * r, assetCount)
-            let b = scatter(2 * r + 1, assetCount)
+            var a = scatter(2 * r, assetCount)
+            var b = scatter(2 * r + 1, assetCount)
+            if r % 20 >= 8 && r % 20 < 12 { (a, b) = (networkNode(a), networkNode(b)) }
+            if a == b { b = networkNode((b + 2) % assetCount) }
             switch r % 20 {
             case 0..<8:
                 out += "flow a\(a) -> a\(b) carries d\(r % dataCount)"

@@ -3,10 +3,11 @@ import ScopeModel
 extension RuleContext {
     /// Flows that carry CUI (labelled or presumed) and leave their segment: remote, or with ends in different
     /// segments (separated zones, the root network, a provider's infrastructure); each with its evidence.
-    func exposedCUIFlows() -> [(index: Int, evidence: Reason)] {
+    /// Both transit rules read it: `RuleContext` computes it once.
+    static func exposedCUIFlows(_ model: Model, _ graph: ScopeGraph, _ holdings: Holdings) -> [(index: Int, evidence: Reason)] {
         model.flows.enumerated().compactMap { f, flow in
-            guard let carried = carriedCUI(f) else { return nil }
-            guard flow.remote || graph.segment(of: flow.from) != graph.segment(of: flow.to) else { return nil }
+            guard let carried = carriedCUI(flow, graph, holdings),
+                  flow.remote || graph.segment(of: flow.from) != graph.segment(of: flow.to) else { return nil }
             return (f, Reason(.transit(carried: carried.items, presumed: carried.presumed, remote: flow.remote), [.flow(f)]))
         }
     }
@@ -45,7 +46,7 @@ extension Rule {
             """),
         ],
         check: { rule, context in
-            context.exposedCUIFlows().compactMap { entry in
+            context.exposedCUIFlows.compactMap { entry in
                 let flow = context.model.flows[entry.index]
                 guard flow.encryption == .none else { return nil }
                 return rule.finding(.relation(.flow(entry.index)), at: flow.span, "CUI travels unencrypted",
@@ -75,7 +76,7 @@ extension Rule {
             """),
         ],
         check: { rule, context in
-            context.exposedCUIFlows().compactMap { entry in
+            context.exposedCUIFlows.compactMap { entry in
                 let flow = context.model.flows[entry.index]
                 let requirement: Requirement
                 switch flow.encryption {

@@ -6,6 +6,8 @@ extension RuleContext {
     /// segment; each with the path. Hypervisor isolation: a host's CUI that comes only from its guests does
     /// not count for another guest.
     func unseparatedPublicAssets() -> [(asset: Int, evidence: [Reason])] {
+        let isPublic = model.assets.map { $0.isPublic }
+        guard isPublic.contains(true) else { return [] }
         let mask = level == 1 ? graph.cuiOrFCIMask : graph.cuiMask
         func holds(_ a: Int) -> Bool {
             holdings.holdsAny(a, of: mask) && !graph.outsideCMMC[a] && model.assets[a].type.isNetworkNode
@@ -23,10 +25,10 @@ extension RuleContext {
                 holders[component] = (a, nil)
             }
         }
-        // Channels with no `via` device, within one segment.
+        // Channels of public assets with no `via` device, within one segment.
         var channels: [Int: [(other: Int, step: Step, hosted: Bool)]] = [:]
         func channel(_ a: Int, _ b: Int, _ step: Step, hosted: Bool = false) {
-            guard a != b, graph.segment(of: .asset(a)) == graph.segment(of: .asset(b)) else { return }
+            guard a != b, isPublic[a] || isPublic[b], graph.segment(of: .asset(a)) == graph.segment(of: .asset(b)) else { return }
             channels[a, default: []].append((b, step, hosted))
             channels[b, default: []].append((a, step, false))
         }

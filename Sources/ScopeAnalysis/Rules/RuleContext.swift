@@ -10,6 +10,8 @@ struct RuleContext {
     let categorization: Categorization
     /// Who can reach export-controlled data, for the four export rules.
     let exportReach: ExportReach
+    /// CUI flows that leave their segment, for the two transit rules (levels 2–3).
+    let exposedCUIFlows: [(index: Int, evidence: Reason)]
 
     init(model: Model, level: Int, graph: ScopeGraph, holdings: Holdings, reachability: Reachability, categorization: Categorization) {
         self.model = model
@@ -19,6 +21,7 @@ struct RuleContext {
         self.reachability = reachability
         self.categorization = categorization
         exportReach = ExportReach(graph: graph, holdings: holdings)
+        exposedCUIFlows = level > 1 ? RuleContext.exposedCUIFlows(model, graph, holdings) : []
     }
 
     func category(_ asset: Int) -> AssetCategory { categorization.categories[asset] }
@@ -55,9 +58,11 @@ struct RuleContext {
     func usPersonStatus(_ endpoint: Endpoint) -> Knowledge { model.usPersonStatus(endpoint) }
 
     /// The CUI a flow carries: labelled, or presumed for an unlabeled flow. Nil when it carries none.
-    func carriedCUI(_ flow: Int) -> (items: [Int], presumed: Bool)? {
-        let carried = holdings.carried(model.flows[flow], graph: graph)
-        let cui = carried.items.filter { model.data[$0].dataClass == .cui }
+    func carriedCUI(_ flow: Int) -> (items: [Int], presumed: Bool)? { RuleContext.carriedCUI(model.flows[flow], graph, holdings) }
+
+    static func carriedCUI(_ flow: Flow, _ graph: ScopeGraph, _ holdings: Holdings) -> (items: [Int], presumed: Bool)? {
+        let carried = holdings.carried(flow, graph: graph)
+        let cui = carried.items.filter { graph.model.data[$0].dataClass == .cui }
         return cui.isEmpty ? nil : (cui, carried.presumed)
     }
 }

@@ -28,9 +28,14 @@ extension Rule {
         ],
         check: { rule, context in
             var received: [Int: Int] = [:]
-            for (f, flow) in context.model.flows.enumerated() where context.carriedCUI(f) != nil {
-                if case .asset(let a) = flow.to, received[a] == nil { received[a] = f }
-                if flow.bidirectional, case .asset(let a) = flow.from, received[a] == nil { received[a] = f }
+            let model = context.model
+            func isClient(_ end: Endpoint) -> Int? {
+                if case .asset(let a) = end, model.assets[a].type == .vdiClient, received[a] == nil { a } else { nil }
+            }
+            for (f, flow) in model.flows.enumerated() {
+                let ends = [isClient(flow.to), flow.bidirectional ? isClient(flow.from) : nil].compactMap { $0 }
+                guard !ends.isEmpty, context.carriedCUI(f) != nil else { continue }
+                for a in ends { received[a] = f }
             }
             return context.model.assets.enumerated().compactMap { a, asset in
                 guard asset.type == .vdiClient, let f = received[a] else { return nil }
