@@ -17,22 +17,23 @@ struct AttributeReader {
         return attribute.values[0]
     }
 
-    func word<W: ModelWord>(_ type: W.Type, _ what: String, _ diagnostics: inout DiagnosticBag) -> W? {
+    // `what` is only built for an error: a million relations read a million attributes.
+    func word<W: ModelWord>(_ type: W.Type, _ what: @autoclosure () -> String, _ diagnostics: inout DiagnosticBag) -> W? {
         guard let value = single(&diagnostics) else { return nil }
-        return parse(value, as: type, what, &diagnostics)
+        return parse(value, as: type, what(), &diagnostics)
     }
 
-    func words<W: ModelWord>(_ type: W.Type, _ what: String, _ diagnostics: inout DiagnosticBag) -> [W] {
-        attribute.values.compactMap { parse($0, as: type, what, &diagnostics) }
+    func words<W: ModelWord>(_ type: W.Type, _ what: @autoclosure () -> String, _ diagnostics: inout DiagnosticBag) -> [W] {
+        attribute.values.compactMap { parse($0, as: type, what(), &diagnostics) }
     }
 
-    private func parse<W: ModelWord>(_ value: Value, as type: W.Type, _ what: String,
+    private func parse<W: ModelWord>(_ value: Value, as type: W.Type, _ what: @autoclosure () -> String,
                                      _ diagnostics: inout DiagnosticBag) -> W? {
         if value.kind == .identifier, let word = W(rawValue: value.text) { return word }
         let shown = value.kind == .string ? "\"\(value.text)\"" : "`\(value.text)`"
         let suggestion = Suggestion.nearest(to: value.text, in: W.allCases.map(\.rawValue))
         let hint = suggestion.map { "did you mean `\($0)`?" } ?? "expected \(W.spellings)"
-        diagnostics.error(.unknownValue, "unknown \(what) \(shown)", at: span(value), hint: hint)
+        diagnostics.error(.unknownValue, "unknown \(what()) \(shown)", at: span(value), hint: hint)
         return nil
     }
 
