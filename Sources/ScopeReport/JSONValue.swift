@@ -26,13 +26,77 @@ indirect enum JSONValue: Encodable, ExpressibleByStringLiteral {
     }
 }
 
+/// A JSON document to stream: objects member by member, arrays element by element as a lazy sequence
+/// produces them, so that a report of a million findings never sits in memory as one document.
+indirect enum JSONNode {
+    case value(any Encodable)
+    case object([String: JSONNode])
+    case array(AnySequence<JSONNode>)
+
+    /// The elements of a collection, each made only when it is written.
+    static func elements<C: Collection>(_ collection: C, _ element: @escaping (C.Element) -> any Encodable) -> JSONNode {
+        .array(AnySequence(collection.lazy.map { .value(element($0)) }))
+    }
+}
+
 enum JSON {
     /// Pretty-printed, keys sorted, one trailing newline: byte-identical for the same input.
     static func write<T: Encodable>(_ value: T, to output: inout some TextOutputStream) {
+        write(.value(value), to: &output)
+    }
+
+    /// Streams a document. The bytes are those `JSONEncoder` prints for the whole document at once.
+    static func write(_ node: JSONNode, to output: inout some TextOutputStream) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Our own value types hold only strings, numbers, arrays and objects: encoding them cannot fail.
-        guard let data = try? encoder.encode(value) else { return }
-        output.write(String(decoding: data, as: UTF8.self) + "\n")
+        write(node, depth: 0, encoder: encoder, to: &output)
+        output.write("\n")
+    }
+
+    private static func write(_ node: JSONNode, depth: Int, encoder: JSONEncoder, to output: inout some TextOutputStream) {
+        let indent = String(repeating: "  ", count: depth), inner = indent + "  "
+        switch node {
+        case .value(let value):
+            // Our own value types hold only strings, numbers, arrays and objects: encoding them cannot fail.
+            guard let data = try? encoder.encode(value) else { return }
+            output.write(indented(Array(data), by: indent))
+        case .object(let members):
+            // JSONEncoder prints an empty container with a blank line inside.
+            guard !members.isEmpty else { return output.write("{\n\n\(indent)}") }
+            output.write("{\n")
+            for (position, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+                output.write((position == 0 ? "" : ",\n") + inner)
+                write(.value(member.key), depth: 0, encoder: encoder, to: &output)
+                output.write(" : ")
+                write(member.value, depth: depth + 1, encoder: encoder, to: &output)
+            }
+            output.write("\n\(indent)}")
+        case .array(let elements):
+            let iterator = elements.makeIterator()
+            guard let first = iterator.next() else { return output.write("[\n\n\(indent)]") }
+            output.write("[\n" + inner)
+            write(first, depth: depth + 1, encoder: encoder, to: &output)
+            while let element = iterator.next() {
+                output.write(",\n" + inner)
+                write(element, depth: depth + 1, encoder: encoder, to: &output)
+            }
+            output.write("\n\(indent)]")
+        }
+    }
+
+    /// A value printed alone, shifted right to sit at its depth in the document. Line breaks inside strings
+    /// are escaped, so every raw line break is the printer's own; the blank line of an empty container
+    /// stays blank.
+    private static func indented(_ bytes: [UInt8], by indent: String) -> String {
+        guard !indent.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
+        var shifted: [UInt8] = []
+        shifted.reserveCapacity(bytes.count + bytes.count / 4)
+        for (offset, byte) in bytes.enumerated() {
+            shifted.append(byte)
+            if byte == UInt8(ascii: "\n"), offset + 1 < bytes.count, bytes[offset + 1] != UInt8(ascii: "\n") {
+                shifted.append(contentsOf: indent.utf8)
+            }
+        }
+        return String(decoding: shifted, as: UTF8.self)
     }
 }

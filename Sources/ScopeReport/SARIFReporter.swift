@@ -49,7 +49,8 @@ public struct SARIFReporter: Reporter {
             }
             return .object(result)
         }
-        let results: [JSONValue] = diagnostics + input.findings.map { finding in
+        // Findings become results one at a time, as they are written.
+        let findingResults = input.findings.lazy.map { finding -> JSONValue in
             let uri = artifactURI(finding.location.file)
             let subject = explainer.text(finding.subject)
             var result: [String: JSONValue] = [
@@ -79,12 +80,15 @@ public struct SARIFReporter: Reporter {
             }
             return .object(result)
         }
-        let document: JSONValue = .object([
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": .array([.object(["tool": .object(["driver": .object(driver)]), "results": .array(results)])]),
-        ])
-        JSON.write(document, to: &output)
+        let results = [AnySequence(diagnostics.map(JSONNode.value)), AnySequence(findingResults.map(JSONNode.value))].joined()
+        JSON.write(.object([
+            "$schema": .value("https://json.schemastore.org/sarif-2.1.0.json"),
+            "version": .value("2.1.0"),
+            "runs": .array(AnySequence([.object([
+                "tool": .value(JSONValue.object(["driver": .object(driver)])),
+                "results": .array(AnySequence(results)),
+            ])])),
+        ]), to: &output)
     }
 
     private func descriptor(_ rule: Rule) -> JSONValue {

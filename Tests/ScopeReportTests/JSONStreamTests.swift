@@ -1,0 +1,56 @@
+import Foundation
+import ScopeAnalysis
+@testable import ScopeReport
+import Testing
+
+/// Streamed JSON is byte for byte what `JSONEncoder` prints for the whole document at once.
+@Suite struct JSONStreamTests {
+    struct Item: Encodable { let name: String; let tags: [String]; let extra: [String: Int] }
+
+    let items = [
+        Item(name: "a\nb \"quoted\" / é", tags: [], extra: [:]),
+        Item(name: "", tags: ["x", "y"], extra: ["z": 1, "a": 2]),
+    ]
+
+    func whole<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    func streamed(_ node: JSONNode) -> String {
+        var output = ""
+        JSON.write(node, to: &output)
+        return output
+    }
+
+    struct Document: Encodable { let version: String; let runs: [[String: [Item]]]; let empty: [Item]; let count: Int }
+
+    @Test func nestedObjectsAndArraysMatchTheEncoder() throws {
+        let document = Document(version: "2.1.0", runs: [["results": items], ["results": []]], empty: [], count: 3)
+        let node = JSONNode.object([
+            "version": .value("2.1.0"),
+            "runs": .array(AnySequence([
+                .object(["results": .elements(items) { $0 }]),
+                .object(["results": .elements([Item]()) { $0 }]),
+            ])),
+            "empty": .elements([Item]()) { $0 },
+            "count": .value(3),
+        ])
+        #expect(streamed(node) == (try whole(document)))
+    }
+
+    @Test func emptyObjectsAndTopLevelValuesMatchTheEncoder() throws {
+        #expect(streamed(.object([:])) == (try whole([String: Int]())))
+        #expect(streamed(.value(items)) == (try whole(items)))
+        #expect(streamed(.elements(items) { $0 }) == (try whole(items)))
+    }
+
+    @Test func elementsAreMadeOnlyAsTheyAreWritten() {
+        nonisolated(unsafe) var made = 0
+        let node = JSONNode.elements(0..<3) { index -> Int in made += 1; return index }
+        #expect(made == 0)
+        #expect(streamed(node) == "[\n  0,\n  1,\n  2\n]\n")
+        #expect(made == 3)
+    }
+}
