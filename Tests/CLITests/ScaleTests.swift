@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// CI-safe guards for #13 on the generated 100k-relation model: ratios against a baseline measured in the
+/// same run, never absolute times, and a memory bound that only a whole-document report would break.
+@Suite(.serialized) struct ScaleTests {
+    /// The 100k-relation model `make bench` measures, written by the benchmark's own generator into a
+    /// directory that `body` may use and that is removed after it.
+    func withModel(_ body: (URL) throws -> Void) throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("100k.scope")
+        let generator = CLI.binary.deletingLastPathComponent().appendingPathComponent("ScopeBench")
+        #expect(try Child.run(generator, ["model", "100000", path.path]).status == 0)
+        try body(path)
+    }
+
+    @Test func checkStaysWithinARatioOfSplittingTheFileIntoWords() throws {
+        try withModel { model in
+            let split = { try Child.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                        ["python3", "-c", "import sys\nn = 0\nfor line in open(sys.argv[1]): n += len(line.split())", model.path]) }
+            let before = try split()
+            let check = try Child.run(CLI.binary, ["check", model.path, "--fail-on", "never"])
+            let after = try split()
+            #expect(before.status == 0 && check.status == 0)
+            // Other suites share the cores, so the baseline is the slower split around the check. A debug
+            // build runs about 26 times the split on this machine; a quadratic pass would run thousands.
+            let baseline = max(before.seconds, after.seconds)
+            #expect(check.seconds < 100 * baseline, "check \(check.seconds) s, word split \(baseline) s")
+        }
+    }
+
+    @Test func scopeJSONIsStreamedNotBuiltInMemory() throws {
+        try withModel { model in
+            let text = try Child.run(CLI.binary, ["check", model.path, "--fail-on", "never"])
+            let json = try Child.run(CLI.binary, ["scope", model.path, "--format", "json"])
+            #expect(text.status == 0 && json.status == 0)
+            // Streamed, the JSON costs what the analysis costs (about 98 MB); built whole, it took 172 MB.
+            #expect(json.peakKB < text.peakKB * 13 / 10, "scope --format json \(json.peakKB) KB, check \(text.peakKB) KB")
+        }
+    }
+}
+
+/// A child process whose output is discarded, with its own wall time and peak memory (`wait4`, since
+/// `RUSAGE_CHILDREN` is the largest of every child the test process ever had).
+enum Child {
+    struct Run {
+        var status: Int32
+        var seconds: Double
+        var peakKB: Int
+    }
+
+    static func run(_ executable: URL, _ arguments: [String]) throws -> Run {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let start = DispatchTime.now()
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Run(status: (status >> 8) & 0xFF, seconds: seconds, peakKB: usage.ru_maxrss)
+    }
+}
