@@ -43,9 +43,16 @@ struct CLI {
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// Where this test run writes its files; removed when the run exits.
+    static let scratch: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cuiscope-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: CLI.scratch) }
+        return url
+    }()
+
     /// A fresh empty directory for files a test writes.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cuiscope-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
