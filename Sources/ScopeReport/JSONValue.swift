@@ -59,7 +59,7 @@ enum JSON {
         case .value(let value):
             // Our own value types hold only strings, numbers, arrays and objects: encoding them cannot fail.
             guard let data = try? encoder.encode(value) else { return }
-            output.write(indented(Array(data), by: indent))
+            output.write(depth == 0 ? String(decoding: data, as: UTF8.self) : indented(Array(data), by: indent))
         case .object(let members):
             // JSONEncoder prints an empty container with a blank line inside.
             guard !members.isEmpty else { return output.write("{\n\n\(indent)}") }
@@ -88,7 +88,6 @@ enum JSON {
     /// are escaped, so every raw line break is the printer's own; the blank line of an empty container
     /// stays blank.
     private static func indented(_ bytes: [UInt8], by indent: String) -> String {
-        guard !indent.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
         var shifted: [UInt8] = []
         shifted.reserveCapacity(bytes.count + bytes.count / 4)
         for (offset, byte) in bytes.enumerated() {
