@@ -91,6 +91,15 @@ import Testing
         #expect(noSpace.stderr == "cuiscope: cannot write \(full): no space left on the device\n")
     }
 
+    @Test func aFullStandardOutputIsAnErrorNotACrash() throws {
+        let tree = try directory(["m.scope": Self.model])
+        for command in ["check m.scope", "scope m.scope --format json", "rules"] {
+            let result = try CLI.run(["-c", "\"$0\" \(command) > /dev/full", CLI.binary.path], in: tree, executable: "/bin/sh")
+            #expect(result.status == 3, "\(command): \(result.stderr)")
+            #expect(result.stderr == "cuiscope: cannot write standard output: no space left on the device\n", "\(command)")
+        }
+    }
+
     @Test func aFIFOIsWrittenNotReplaced() throws {
         let tree = try directory(["m.scope": Self.model])
         #expect(mkfifo(tree.appendingPathComponent("pipe").path, 0o600) == 0)

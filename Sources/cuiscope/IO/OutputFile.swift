@@ -81,7 +81,8 @@ enum OutputFile {
 
     // MARK: Bytes
 
-    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+    /// Writes every byte, through interruptions; `path` names the destination in the error.
+    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -8,9 +8,20 @@ enum Terminal {
         !noColorFlag && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true && isatty(handle) == 1
     }
 
-    static func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    static func write(_ text: String) { write(text, to: STDOUT_FILENO, shown: "standard output") }
 
-    static func writeError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    static func writeError(_ text: String) { write(text, to: STDERR_FILENO, shown: "standard error") }
+
+    /// A stream's reader cannot be told that a write failed (a full disk, a closed pipe), so the run stops
+    /// here with exit 3 and says why on standard error, as for any file it cannot write.
+    private static func write(_ text: String, to descriptor: Int32, shown: String) {
+        do {
+            try OutputFile.writeAll(Data(text.utf8), to: descriptor, path: shown)
+        } catch {
+            if descriptor != STDERR_FILENO { try? OutputFile.writeAll(Data("cuiscope: \(error)\n".utf8), to: STDERR_FILENO, path: shown) }
+            exit(ExitStatus.usageOrIO.rawValue)
+        }
+    }
 
     /// Prints model diagnostics on stderr, compiler style, then how many there were.
     static func report(_ diagnostics: [Diagnostic], noColor: Bool) {
