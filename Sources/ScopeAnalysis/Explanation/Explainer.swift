@@ -62,11 +62,7 @@ public struct Explainer: Sendable {
             return "\(model.assets[asset].id) \(verb) \(model.data[data].id)"
         case .flow(let index): return relationText(.flow(index))
         case .hosting(let asset):
-            let host = switch model.assets[asset].hostedOn {
-            case .asset(let a)?: model.assets[a].id
-            case .provider(let p)?: model.providers[p].id
-            case nil: "nothing"
-            }
+            let host = model.assets[asset].hostedOn.map { model.id(of: $0.element) } ?? "nothing"
             return "\(model.assets[asset].id) hosted-on \(host)"
         case .access(let index): return relationText(.access(index))
         case .protects(let index): return relationText(.protects(index))
@@ -180,11 +176,7 @@ public struct Explainer: Sendable {
                      ("separation", zone.separation == .none ? nil : zone.separation.rawValue)]
         case .asset(let a):
             let asset = model.assets[a]
-            let host: String? = switch asset.hostedOn {
-            case .asset(let h)?: model.assets[h].id
-            case .provider(let p)?: model.providers[p].id
-            case nil: nil
-            }
+            let host = asset.hostedOn.map { model.id(of: $0.element) }
             pairs = [("label", quoted(asset.label)), ("type", asset.type.rawValue), ("zone", asset.zone.map { model.zones[$0].id }),
                      ("hosted-on", host), ("stores", asset.stores.isEmpty ? nil : ids(asset.stores)),
                      ("processes", asset.processes.isEmpty ? nil : ids(asset.processes)),

@@ -41,6 +41,16 @@ extension Model {
     }
 }
 
+extension Host {
+    /// The declared element this host is.
+    public var element: ElementRef {
+        switch self {
+        case .asset(let i): .asset(i)
+        case .provider(let i): .provider(i)
+        }
+    }
+}
+
 extension Endpoint {
     /// The declared element this end names.
     public var element: ElementRef {
