@@ -66,6 +66,8 @@ enum Child {
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return Run(status: (status >> 8) & 0xFF, seconds: seconds, peakKB: usage.ru_maxrss)
+        // Killed by a signal, it reports 128 plus the signal, as a shell does, so a crash never reads as 0.
+        let signal = status & 0x7F
+        return Run(status: signal != 0 ? 128 + signal : (status >> 8) & 0xFF, seconds: seconds, peakKB: usage.ru_maxrss)
     }
 }
