@@ -14,11 +14,12 @@ public struct Analysis: Sendable {
     /// Problems with the model's suppressions: an unknown rule (error), a suppression that matches nothing (warning).
     public let diagnostics: [Diagnostic]
 
-    private let graph: ScopeGraph
-    private let holdings: Holdings
-    private let reachability: Reachability
+    // What the passes produced, for the questions below and for the advisor.
+    let graph: ScopeGraph
+    let holdings: Holdings
+    let reachability: Reachability
     private let security: SecurityProtection
-    private let categorization: Categorization
+    let categorization: Categorization
 
     /// Analyzes `model` at `level` (default: the model's own).
     public init(model: Model, level: Int? = nil) {

@@ -1,4 +1,3 @@
-import Dispatch
 import ScopeModel
 
 /// A model as loaded for one side of a diff: its loading result, and its analysis when it loaded cleanly.
@@ -36,13 +35,9 @@ public enum ModelPair {
     /// fails on its own when its root file cannot be read.
     public static func load(base: Side, head: Side, level: Int?) -> (base: Result<LoadedModel, Error>, head: Result<LoadedModel, Error>) {
         let sides = [base, head]
-        let slots = UnsafeMutableBufferPointer<Result<LoadedModel, Error>>.allocate(capacity: 2)
-        defer { slots.deallocate() }
-        // Each job writes only its own slot.
-        nonisolated(unsafe) let shared = slots
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
+        let results = Parallel.map(2) { index in
             let side = sides[index]
-            shared.initializeElement(at: index, to: Result {
+            return Result<LoadedModel, Error> {
                 let loaded: ModelLoader.Result
                 let loader = ModelLoader(loader: side.loader, includeRoot: side.includeRoot, ruleIDs: Rule.catalogue.map(\.id))
                 do {
@@ -54,9 +49,8 @@ public enum ModelPair {
                     loaded = ModelLoader.Result(model: Model(), diagnostics: [], files: [])
                 }
                 return LoadedModel(loading: loaded, analysis: loaded.model.map { Analysis(model: $0, level: level) })
-            })
+            }
         }
-        defer { _ = slots.deinitialize() }
-        return (slots[0], slots[1])
+        return (results[0], results[1])
     }
 }

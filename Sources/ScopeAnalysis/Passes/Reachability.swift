@@ -19,6 +19,11 @@ struct Reachability {
     }
 
     private(set) var paths: [Path?]
+    /// The CUI holders the reach starts from: network assets inside CMMC holding CUI that counts.
+    let sources: [Bool]
+    /// How many ways each asset reaches CUI (channels to holders, zone accesses, the fabric), counted up to 2:
+    /// an asset with one way leaves scope when that way is cut.
+    let ways: [UInt8]
     /// The network fabric, and the way from every node to its nearest CUI holder.
     let fabric: Fabric
     private let holderForest: Fabric.Forest
@@ -95,11 +100,15 @@ struct Reachability {
         }
 
         var paths = [Path?](repeating: nil, count: graph.assetCount)
+        var ways = [UInt8](repeating: 0, count: graph.assetCount)
         for a in 0..<graph.assetCount where !isSource[a] && isNetworkAsset(a) {
             let holder = { (slot: Int) -> Bool in
                 let target = Int(channelGraph.targets[slot])
                 return isSource[target] && (!needsOwnCUI[Int(channelGraph.payloads[slot])] || holdings.holdsOwnCUI[target])
             }
+            let channels = channelGraph.edges(of: a).lazy.filter(holder).prefix(2).count
+            let zoneAccesses = (deviceReachesZone[a] == nil ? 0 : 1) + (graph.zone[a].flatMap { holderAccess[$0] } == nil ? 0 : 1)
+            ways[a] = UInt8(min(2, channels + zoneAccesses + (holderForest.parent[a] >= 0 ? 1 : 0)))
             if let slot = channelGraph.edges(of: a).first(where: holder) {
                 paths[a] = .channel(channelSteps[Int(channelGraph.payloads[slot])], holder: Int(channelGraph.targets[slot]))
             } else if let entry = deviceReachesZone[a] {
@@ -111,6 +120,8 @@ struct Reachability {
             }
         }
         self.paths = paths
+        self.ways = ways
+        sources = isSource
     }
 
     func isReachable(_ asset: Int) -> Bool { paths[asset] != nil }

@@ -1,0 +1,203 @@
+import ScopeModel
+
+/// The best enclave as one combined change (docs/advisor.md): the set of separations and removed channels that
+/// minimizes the cost of the moves plus the weight of what stays reachable, found as a minimum cut.
+///
+/// The network: a source feeds every CUI holder; the fabric's joins carry flow freely; each zone join, link,
+/// flow and device access that a move can cut is a node pair whose inner edge costs that move; every
+/// reachable asset drains to the sink with its weight. Channels enter an asset's drain only, so reach does not
+/// pass through them (docs/scoping.md §3). The cut's moves are then verified like any other suggestion.
+enum MinimumCut {
+    static func moves(_ analysis: Analysis, weights: AdvisorWeights) -> [Move] {
+        guard analysis.level > 1 else { return [] }
+        let model = analysis.model, graph = analysis.graph, reachability = analysis.reachability
+        let fabric = reachability.fabric
+        let fabricNodes = fabric.adjacency.offsets.count - 1
+        let assetCount = model.assets.count, zoneCount = model.zones.count
+        // Node layout: fabric nodes, each asset's drain, each zone's members and holders, source, sink, then hubs.
+        let drain = fabricNodes, members = drain + assetCount, holdersIn = members + zoneCount
+        let source = holdersIn + zoneCount, sink = source + 1
+        var network = FlowNetwork(nodeCount: sink + 1)
+        var hubs: [Move] = [], hubOf: [Move: Int] = [:]
+        func hub(_ move: Move) -> Int {
+            if let existing = hubOf[move] { return existing }
+            let inner = network.addNodes(2)
+            hubs.append(move)
+            hubOf[move] = inner
+            network.add(inner, inner + 1, weights.cost([move]))
+            return inner
+        }
+        let infinite = FlowNetwork.infinite
+        let editable = { (move: Move) in move.span(in: model).file === model.files.first }
+
+        for a in 0..<assetCount {
+            if reachability.sources[a] { network.add(source, a, infinite) }
+            if case .reachable = analysis.categorization.rungs[a] {
+                let weight = model.assets[a].count * weights.weight(analysis.assetCategories[a])
+                if weight > 0 {
+                    network.add(a, drain + a, infinite)
+                    network.add(drain + a, sink, weight)
+                }
+            }
+        }
+        for node in 0..<fabricNodes {
+            for slot in fabric.adjacency.edges(of: node) {
+                let target = Int(fabric.adjacency.targets[slot])
+                let move: Move
+                switch fabric.steps[Int(fabric.adjacency.payloads[slot])] {
+                case .zoneParent(let z): move = .separateZone(z)
+                case .link(let l), .linkVia(let l, _): move = .separateLink(l)
+                default:
+                    network.add(node, target, infinite)
+                    continue
+                }
+                guard editable(move) else { network.add(node, target, infinite); continue }
+                let inner = hub(move)
+                network.add(node, inner, infinite)
+                network.add(inner + 1, node, infinite)
+            }
+        }
+        // A channel from a holder to an asset's drain, through the hub of the move that removes it.
+        func channel(from holder: Int, to target: Int, _ move: Move?) {
+            guard let move, editable(move) else { return network.add(holder, target, infinite) }
+            let inner = hub(move)
+            network.add(holder, inner, infinite)
+            network.add(inner + 1, target, infinite)
+        }
+        func isNetworkAsset(_ a: Int) -> Bool { model.assets[a].type.isNetworkNode }
+        func connect(_ a: Int, _ b: Int, _ move: Move?) {
+            guard a != b, isNetworkAsset(a), isNetworkAsset(b) else { return }
+            if reachability.sources[a] { channel(from: a, to: drain + b, move) }
+            if reachability.sources[b] { channel(from: b, to: drain + a, move) }
+        }
+        for (f, flow) in model.flows.enumerated() {
+            var ends: [Int] = []
+            if case .asset(let a) = flow.from { ends.append(a) }
+            if case .asset(let b) = flow.to { ends.append(b) }
+            if ends.count == 2 { connect(ends[0], ends[1], .removeFlow(f)) }
+            for device in flow.via { for end in ends { connect(device, end, .removeFlow(f)) } }
+        }
+        for (a, asset) in model.assets.enumerated() {
+            if case .asset(let host)? = asset.hostedOn { connect(a, host, nil) }
+            if let zone = graph.zone[a], isNetworkAsset(a) {
+                network.add(members + zone, drain + a, infinite)
+                if reachability.sources[a] { network.add(a, holdersIn + zone, infinite) }
+            }
+        }
+        for (z, zone) in model.zones.enumerated() {
+            guard let parent = zone.parent else { continue }
+            network.add(members + parent, members + z, infinite)
+            network.add(holdersIn + z, holdersIn + parent, infinite)
+        }
+        for (i, access) in model.accesses.enumerated() {
+            guard case .asset(let device) = access.from, model.assets[device].vdi != .kvmOnly else { continue }
+            switch access.to {
+            case .asset(let target): connect(device, target, .removeAccess(i))
+            case .zone(let zone) where isNetworkAsset(device):
+                // A holder's access reaches every asset of the zone; a zone holding CUI reaches the device.
+                if reachability.sources[device] { channel(from: device, to: members + zone, .removeAccess(i)) }
+                channel(from: holdersIn + zone, to: drain + device, .removeAccess(i))
+            default: break
+            }
+        }
+        let sourceSide = network.minimumCut(from: source, to: sink)
+        return hubs.indices.filter { sourceSide[hubOf[hubs[$0]]!] && !sourceSide[hubOf[hubs[$0]]! + 1] }.map { hubs[$0] }.sorted()
+    }
+}
+
+/// A flow network with integer capacities, solved by Dinic's algorithm (level graph, then blocking flows).
+struct FlowNetwork {
+    static let infinite = 1 << 50
+    private var first: [Int32]
+    private var next: [Int32] = [], to: [Int32] = [], capacity: [Int] = []
+
+    init(nodeCount: Int) { first = [Int32](repeating: -1, count: nodeCount) }
+
+    /// Adds `count` nodes; the index of the first.
+    mutating func addNodes(_ count: Int) -> Int {
+        first += [Int32](repeating: -1, count: count)
+        return first.count - count
+    }
+
+    /// A directed edge and its residual twin (edge `e ^ 1`).
+    mutating func add(_ from: Int, _ target: Int, _ amount: Int) {
+        for (tail, head, cap) in [(from, target, amount), (target, from, 0)] {
+            next.append(first[tail])
+            to.append(Int32(head))
+            capacity.append(cap)
+            first[tail] = Int32(to.count - 1)
+        }
+    }
+
+    /// Pushes a maximum flow, then returns which nodes the source still reaches: the source side of a minimum cut.
+    mutating func minimumCut(from source: Int, to sink: Int) -> [Bool] {
+        var level = [Int32](repeating: -1, count: first.count)
+        var cursor = first
+        func buildLevels() -> Bool {
+            for i in level.indices { level[i] = -1 }
+            level[source] = 0
+            var queue = [Int32(source)], head = 0
+            while head < queue.count {
+                let node = Int(queue[head]); head += 1
+                var edge = first[node]
+                while edge >= 0 {
+                    let e = Int(edge), target = Int(to[e])
+                    if capacity[e] > 0, level[target] < 0 {
+                        level[target] = level[node] + 1
+                        queue.append(to[e])
+                    }
+                    edge = next[e]
+                }
+            }
+            return level[sink] >= 0
+        }
+        // One augmenting path along the level graph, found without recursion; its bottleneck, or 0.
+        func augment() -> Int {
+            var path: [Int] = [], node = source
+            while node != sink {
+                var advanced = false
+                while cursor[node] >= 0 {
+                    let e = Int(cursor[node]), target = Int(to[e])
+                    if capacity[e] > 0, level[target] == level[node] + 1 {
+                        path.append(e)
+                        node = target
+                        advanced = true
+                        break
+                    }
+                    cursor[node] = next[e]
+                }
+                if advanced { continue }
+                // Dead end: retreat, and skip the edge that led here.
+                guard let last = path.popLast() else { return 0 }
+                node = Int(to[last ^ 1])
+                level[Int(to[last])] = -1
+                cursor[node] = next[last]
+            }
+            let bottleneck = path.reduce(Int.max) { min($0, capacity[$1]) }
+            for e in path {
+                capacity[e] -= bottleneck
+                capacity[e ^ 1] += bottleneck
+            }
+            return bottleneck
+        }
+        while buildLevels() {
+            cursor = first
+            while augment() > 0 {}
+        }
+        var reached = [Bool](repeating: false, count: first.count)
+        reached[source] = true
+        var stack = [source]
+        while let node = stack.popLast() {
+            var edge = first[node]
+            while edge >= 0 {
+                let e = Int(edge), target = Int(to[e])
+                if capacity[e] > 0, !reached[target] {
+                    reached[target] = true
+                    stack.append(target)
+                }
+                edge = next[e]
+            }
+        }
+        return reached
+    }
+}

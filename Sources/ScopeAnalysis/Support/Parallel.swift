@@ -1,0 +1,16 @@
+import Dispatch
+
+enum Parallel {
+    /// `body` for each index in `0..<count`, run on every core; the results in index order.
+    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let slots = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        defer { slots.deallocate() }
+        // Each job writes only its own slot.
+        nonisolated(unsafe) let shared = slots
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            shared.initializeElement(at: index, to: body(index))
+        }
+        defer { _ = slots.deinitialize() }
+        return Array(slots)
+    }
+}
