@@ -78,6 +78,7 @@ public enum UnifiedDiff {
 
     /// The lines of `text`, without their line breaks; a final line break ends the last line.
     private static func lines(of text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if text.hasSuffix("\n") { lines.removeLast() }
         return lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
