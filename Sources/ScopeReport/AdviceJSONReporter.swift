@@ -13,7 +13,7 @@ public struct AdviceJSONReporter: Reporter {
             "scope_units": .value(advice.scopeUnits),
             "weights": .value(WeightsJSON(advice.weights)),
             "suggestions": .array(AnySequence(zip(advice.suggestions, report.patches).lazy.map { .value(SuggestionJSON(suggestion: $0.0, patch: $0.1)) })),
-            "fixes": JSONNode.elements(advice.fixes) { FindingJSON(finding: $0, explainer: explainer) },
+            "fixes": JSONNode.elements(advice.fixes) { FixJSON(fix: $0, explainer: explainer) },
         ]
         if let target = advice.target { document["target"] = .value(TargetJSON(target, model: advice.analysis.model)) }
         JSON.write(.object(document), to: &output)
@@ -115,6 +115,24 @@ public struct AdviceJSONReporter: Reporter {
         }
 
         enum Key: String, CodingKey { case id, before, after }
+    }
+
+    /// `{"rule", "severity", "points", "count", "remedy", "subjects"}`: every subject of the rule's open findings.
+    struct FixJSON: Encodable {
+        let fix: Advice.Fix
+        let explainer: Explainer
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(fix.rule, forKey: .rule)
+            try container.encode(fix.severity.rawValue, forKey: .severity)
+            try container.encode(fix.points, forKey: .points)
+            try container.encode(fix.findings.count, forKey: .count)
+            try container.encode(fix.remedy, forKey: .remedy)
+            try container.encode(fix.findings.map { explainer.text($0.subject) }, forKey: .subjects)
+        }
+
+        enum Key: String, CodingKey { case rule, severity, points, count, remedy, subjects }
     }
 
     struct WeightsJSON: Encodable {

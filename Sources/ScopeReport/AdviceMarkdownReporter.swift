@@ -27,10 +27,10 @@ public struct AdviceMarkdownReporter: Reporter {
         let fixes = advice.fixes
         if !fixes.isEmpty {
             let explainer = Explainer(model: advice.analysis.model)
-            output.write("\n#### Fixes that change findings, not scope\n\n| points | rule | subject | remedy |\n|---|---|---|---|\n")
-            for finding in fixes {
-                output.write("| \(finding.points) | \(Markdown.code(finding.rule)) | \(Markdown.code(explainer.text(finding.subject))) | "
-                    + Markdown.text(finding.remedy, keepingCode: true) + " |\n")
+            output.write("\n#### Fixes that change findings, not scope\n\n| points | rule | findings | remedy |\n|---|---|---|---|\n")
+            for fix in fixes {
+                output.write("| \(fix.points) | \(Markdown.code(fix.rule)) | \(fix.findings.count): \(Markdown.text(AdviceText.subjects(of: fix, explainer))) | "
+                    + Markdown.text(fix.remedy, keepingCode: true) + " |\n")
             }
         }
     }

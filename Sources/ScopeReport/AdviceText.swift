@@ -61,6 +61,12 @@ struct AdviceText {
         return suggestion.moves.flatMap { $0.caveats(in: model) }
     }
 
+    /// The first subjects of a fix, then how many more: a million-relation model has thousands of findings per rule.
+    static func subjects(of fix: Advice.Fix, _ explainer: Explainer, first: Int = 10) -> String {
+        let shown = fix.findings.prefix(first).map { explainer.text($0.subject) }.joined(separator: ", ")
+        return fix.findings.count > first ? shown + ", and \(fix.findings.count - first) more" : shown
+    }
+
     /// Report order of categories.
     static let categories: [AssetCategory] = [.cui, .spa, .crma, .specialized, .fci]
 }

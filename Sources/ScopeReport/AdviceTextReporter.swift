@@ -28,11 +28,12 @@ public struct AdviceTextReporter: Reporter {
         }
         let fixes = advice.fixes
         if !fixes.isEmpty {
-            output.write("\n" + style.bold("Fixes that change findings, not scope (\(fixes.count))") + "\n")
+            output.write("\n" + style.bold("Fixes that change findings, not scope (\(fixes.count) rules)") + "\n")
             let explainer = Explainer(model: advice.analysis.model)
-            for finding in fixes {
-                output.write("  \(finding.points) pts  [\(finding.rule)] \(style.literal(explainer.text(finding.subject))): "
-                    + style.literal(finding.remedy) + "\n")
+            for fix in fixes {
+                let subjects = AdviceText.subjects(of: fix, explainer)
+                output.write("  \(fix.points) pts  [\(fix.rule)] ×\(fix.findings.count): " + style.literal(subjects) + "\n")
+                output.write("      " + style.dim(style.literal(fix.remedy)) + "\n")
             }
         }
     }

@@ -11,14 +11,28 @@ public struct Advice: Sendable {
     public let suggestions: [AdvisedChange]
     /// With `--target`: whether the suggestion reaches it, and what keeps the rest in scope.
     public let target: TargetOutcome?
-    /// Open findings that no scope change fixes (FedRAMP, MFA, encryption...): their remedies and points.
-    public var fixes: [Finding] {
-        analysis.findings.filter { !$0.isSuppressed && $0.severity != .info }.sorted { $0.points > $1.points }
+    /// Open errors and warnings by rule, most SPRS points first: the fixes (FedRAMP, MFA, encryption...) that
+    /// change findings, whatever the scope.
+    public var fixes: [Fix] {
+        let open = analysis.findings.filter { !$0.isSuppressed && $0.severity != .info }
+        return Dictionary(grouping: open, by: \.rule).values.map { Fix(findings: $0) }
+            .sorted { ($0.points, $1.rule) > ($1.points, $0.rule) }
+    }
+
+    /// The open findings of one rule.
+    public struct Fix: Sendable {
+        /// In report order.
+        public let findings: [Finding]
+        public var rule: String { findings[0].rule }
+        public var severity: Severity { findings[0].severity }
+        public var remedy: String { findings[0].remedy }
+        /// The SPRS points one finding of the rule is worth.
+        public var points: Int { findings.map(\.points).max() ?? 0 }
     }
 
     /// Candidates are verified up to this many per run (the cut comes on top), fewer on large models, where
-    /// each verification is a full analysis: 16 under 62,500 relations, down to 3 at a million.
-    static func verificationBudget(_ model: Model) -> Int { min(16, max(3, 1_000_000 / max(1, model.relationCount))) }
+    /// each verification is a full analysis: 16 up to 31,250 relations, down to 2 (one per core) at a million.
+    static func verificationBudget(_ model: Model) -> Int { min(16, max(2, 500_000 / max(1, model.relationCount))) }
 
     /// Finds, verifies and ranks the changes for `analysis`; with `target`, the cheapest combination that brings
     /// the scope to at most that many units, or the best reachable.
@@ -26,9 +40,7 @@ public struct Advice: Sendable {
         self.analysis = analysis
         self.weights = weights
         scopeUnits = Advice.units(analysis)
-        let candidates = Candidates(analysis, weights: weights).estimates
-            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            .prefix(Advice.verificationBudget(analysis.model)).map { [$0.key] }
+        let candidates = Candidates(analysis, weights: weights).best(Advice.verificationBudget(analysis.model)).map { [$0] }
         let cut = MinimumCut.moves(analysis, weights: weights)
         let tried = candidates + (cut.count > 1 && !candidates.contains(cut) ? [cut] : [])
         let verified = Advice.verify(tried, against: analysis, weights: weights).compactMap { $0 }
@@ -59,7 +71,7 @@ public struct Advice: Sendable {
             let head = Analysis(model: Move.apply(moves, to: analysis.model), level: analysis.level)
             let gain = before.score - score(head, weights)
             guard gain > 0, units(head) <= before.units, !head.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-            let diff = ScopeDiff(base: analysis, head: head)
+            let diff = ScopeDiff(base: analysis, head: head, causes: false)
             guard !diff.newFindings.contains(where: { $0.severity == .error }) else { return nil }
             return AdvisedChange(rank: 0, moves: moves, diff: diff, score: gain, cost: weights.cost(moves))
         }
@@ -90,7 +102,8 @@ public struct AdvisedChange: Sendable {
     /// 1-based: the number `--apply` takes.
     public let rank: Int
     public let moves: [Move]
-    /// The analysis before and after.
+    /// The analyses before and after, compared for consequences only (assets, providers, findings): the
+    /// moves are the causes.
     public let diff: ScopeDiff
     /// The weighted units leaving scope.
     public let score: Int

@@ -6,6 +6,16 @@ import ScopeModel
 struct Candidates {
     private(set) var estimates: [Move: Int] = [:]
 
+    /// The `budget` most promising, the best of each kind first, then the next of each kind, so that no
+    /// kind's optimistic estimates crowd out the others.
+    func best(_ budget: Int) -> [Move] {
+        let byKind = Dictionary(grouping: estimates, by: \.key.kind).mapValues { $0.sorted { ($0.value, $1.key) > ($1.value, $0.key) } }
+        let depth = byKind.values.map(\.count).max() ?? 0
+        return (0..<depth).lazy.flatMap { round in
+            byKind.values.compactMap { $0.count > round ? $0[round] : nil }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        }.prefix(budget).map { $0 }
+    }
+
     init(_ analysis: Analysis, weights: AdvisorWeights) {
         guard analysis.level > 1 else { return }
         let model = analysis.model, reachability = analysis.reachability
@@ -51,11 +61,11 @@ struct Candidates {
             let ends = [flow.to] + (flow.bidirectional ? [flow.from] : [])
             for case .asset(let a) in ends where analysis.categorization.rungs[a] == .holdsData { add(.labelFlow(f), weight(a) + freed(a)) }
         }
-        // CUI stored or processed on an asset its owner says must not hold any.
+        // The only CUI on an asset its owner says must not hold any, stored or processed there by declaration.
         for (a, asset) in model.assets.enumerated() where asset.policy != nil || asset.claimedCategory.map({ $0 != .cui }) ?? false {
-            for item in Set(asset.stores + asset.processes).sorted() where model.data[item].dataClass == .cui {
-                add(.moveData(asset: a, item: item), weight(a) + freed(a))
-            }
+            let held = analysis.holdings(ofAsset: a).filter { model.data[$0].dataClass == .cui }
+            guard held.count == 1, asset.stores.contains(held[0]) || asset.processes.contains(held[0]) else { continue }
+            add(.moveData(asset: a, item: held[0]), weight(a) + freed(a))
         }
         for (move, estimate) in Candidates.separations(analysis, weight: weight) { add(move, estimate) }
     }

@@ -18,14 +18,26 @@ enum MinimumCut {
         let drain = fabricNodes, members = drain + assetCount, holdersIn = members + zoneCount
         let source = holdersIn + zoneCount, sink = source + 1
         var network = FlowNetwork(nodeCount: sink + 1)
-        var hubs: [Move] = [], hubOf: [Move: Int] = [:]
+        // Each cuttable move's node pair, made on first use; indexed by what the move edits, not hashed.
+        var hubs: [(move: Move, inner: Int)] = []
+        var zoneHubs = [Int](repeating: -1, count: zoneCount), linkHubs = [Int](repeating: -1, count: model.links.count)
+        var flowHubs = [Int](repeating: -1, count: model.flows.count), accessHubs = [Int](repeating: -1, count: model.accesses.count)
         func hub(_ move: Move) -> Int {
-            if let existing = hubOf[move] { return existing }
-            let inner = network.addNodes(2)
-            hubs.append(move)
-            hubOf[move] = inner
-            network.add(inner, inner + 1, weights.cost([move]))
-            return inner
+            func made(_ slot: inout Int) -> Int {
+                if slot < 0 {
+                    slot = network.addNodes(2)
+                    hubs.append((move, slot))
+                    network.add(slot, slot + 1, weights.cost([move]))
+                }
+                return slot
+            }
+            switch move {
+            case .separateZone(let z): return made(&zoneHubs[z])
+            case .separateLink(let l): return made(&linkHubs[l])
+            case .removeFlow(let f): return made(&flowHubs[f])
+            case .removeAccess(let i): return made(&accessHubs[i])
+            case .labelFlow, .addPolicy, .moveData: preconditionFailure("\(move.kind) cuts no channel")
+            }
         }
         let infinite = FlowNetwork.infinite
         let editable = { (move: Move) in move.span(in: model).file === model.files.first }
@@ -101,7 +113,7 @@ enum MinimumCut {
             }
         }
         let sourceSide = network.minimumCut(from: source, to: sink)
-        return hubs.indices.filter { sourceSide[hubOf[hubs[$0]]!] && !sourceSide[hubOf[hubs[$0]]! + 1] }.map { hubs[$0] }.sorted()
+        return hubs.filter { sourceSide[$0.inner] && !sourceSide[$0.inner + 1] }.map(\.move).sorted()
     }
 }
 
@@ -139,6 +151,8 @@ struct FlowNetwork {
             var queue = [Int32(source)], head = 0
             while head < queue.count {
                 let node = Int(queue[head]); head += 1
+                // Nodes as far as the sink, or farther, lead to no shortest path.
+                if level[sink] >= 0, level[node] >= level[sink] { break }
                 var edge = first[node]
                 while edge >= 0 {
                     let e = Int(edge), target = Int(to[e])

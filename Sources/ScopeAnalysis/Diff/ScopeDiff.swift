@@ -52,15 +52,18 @@ public struct ScopeDiff: Sendable {
     public let resolvedFindings: [Finding]
     public let relations: [RelationChange]
 
-    public init(base: Analysis, head: Analysis) {
+    /// Compares `base` with `head`. With `causes: false`, only the consequences (assets, providers, findings)
+    /// are compared and `declarations` and `relations` stay empty: for a caller that made the edit itself
+    /// (the advisor), spared a pass over every statement of both models.
+    public init(base: Analysis, head: Analysis, causes: Bool = true) {
         self.base = base
         self.head = head
-        declarations = ScopeDiff.declarationChanges(base.model, head.model)
+        declarations = causes ? ScopeDiff.declarationChanges(base.model, head.model) : []
         assets = ScopeDiff.assetChanges(base, head)
         providers = ScopeDiff.providerChanges(base, head)
         newFindings = ScopeDiff.unmatched(head, against: base)
         resolvedFindings = ScopeDiff.unmatched(base, against: head)
-        relations = ScopeDiff.relationChanges(base.model, head.model)
+        relations = causes ? ScopeDiff.relationChanges(base.model, head.model) : []
     }
 
     /// Assets in scope in the head and not in the base (added ones included), and the reverse.

@@ -13,26 +13,18 @@ public enum ModelEdit: Hashable, Sendable {
     case delete(statement: Int)
 }
 
-/// Applies edits to one model file's text.
+/// Applies edits to one model file's text, reading only the statements they name.
 public struct ModelEditor {
     public let file: SourceFile
-    private var statements: [Int: Statement] = [:]
-    private var blocks: [Int: (block: Block?, end: Int)] = [:]
 
-    /// Indexes the statements of `file`, nested declarations included.
-    public init(file: SourceFile) {
-        self.file = file
-        func index(_ declaration: Declaration) {
-            blocks[declaration.keywordOffset] = (declaration.body, declaration.end)
-            for case .declaration(let inner) in declaration.body?.items ?? [] { index(inner) }
-        }
-        for statement in Parser.parse(file).tree.statements {
-            statements[statement.start] = statement
-            switch statement {
-            case .declaration(let declaration): index(declaration)
-            case .relation(let relation): blocks[relation.keywordOffset] = (relation.body, relation.end)
-            case .include, .suppress: break
-            }
+    public init(file: SourceFile) { self.file = file }
+
+    /// The block of the statement at `offset`, and where its header (or block) ends.
+    private func statement(at offset: Int) -> (statement: Statement, block: Block?, end: Int)? {
+        switch Parser.statement(in: file, at: offset) {
+        case .declaration(let declaration)?: (.declaration(declaration), declaration.body, declaration.end)
+        case .relation(let relation)?: (.relation(relation), relation.body, relation.end)
+        default: nil
         }
     }
 
@@ -60,10 +52,10 @@ public struct ModelEditor {
     private func replacements(for edit: ModelEdit) -> [Replacement] {
         switch edit {
         case .setAttribute(let statement, let key, let value):
-            guard let (block, end) = blocks[statement] else { return [] }
+            guard let (_, block, end) = self.statement(at: statement) else { return [] }
             return [setting(key, to: value, in: block, headerEnd: end)]
         case .removeValue(let statement, let key, let value):
-            guard let block = blocks[statement]?.block,
+            guard let block = self.statement(at: statement)?.block,
                   let attribute = block.items.lazy.compactMap(\.attribute).first(where: { $0.key.text == key }),
                   let position = attribute.values.firstIndex(where: { $0.text == value }) else { return [] }
             let values = attribute.values
@@ -71,11 +63,11 @@ public struct ModelEditor {
             let range = position == 0 ? values[0].offset..<values[1].offset : values[position - 1].end..<values[position].end
             return [Replacement(range: range, text: "")]
         case .carryNothing(let flow):
-            guard case .relation(let relation)? = statements[flow], relation.carries == nil else { return [] }
+            guard case .relation(let relation)? = statement(at: flow)?.statement, relation.carries == nil else { return [] }
             let end = relation.to.offset + relation.to.text.utf8.count
             return [Replacement(range: end..<end, text: " carries none")]
         case .delete(let statement):
-            guard let end = blocks[statement]?.end else { return [] }
+            guard let end = self.statement(at: statement)?.end else { return [] }
             return [removing(from: statement, to: end)]
         }
     }

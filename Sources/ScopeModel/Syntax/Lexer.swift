@@ -10,11 +10,13 @@ struct Lexer {
     private var lineStart = 0
     private var lastReportedLineStart = -1
 
-    init(file: SourceFile) {
+    /// Tokens from `offset` on, which must start a line's token (a statement's keyword).
+    init(file: SourceFile, from offset: Int = 0) {
         self.file = file
         self.bytes = file.bytes
         // A UTF-8 byte-order mark is not part of the model.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        position = offset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : min(offset, bytes.count)
+        lineStart = file.lineStarts[file.lineIndex(of: position)]
     }
 
     mutating func next() -> Token {

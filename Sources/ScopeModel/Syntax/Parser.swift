@@ -32,11 +32,18 @@ public struct Parser {
                    hint: "is this a model file? fix the errors above and run again")
     }
 
-    private init(file: SourceFile) {
+    /// The one statement that starts at `offset` (a keyword), nested declarations included, read without
+    /// the rest of the file: what an edit of a large model needs. Nil when no statement starts there.
+    public static func statement(in file: SourceFile, at offset: Int) -> Statement? {
+        var parser = Parser(file: file, from: offset)
+        return parser.token.kind == .identifier ? parser.parseStatement() : nil
+    }
+
+    private init(file: SourceFile, from offset: Int = 0) {
         self.file = file
-        lexer = Lexer(file: file)
+        lexer = Lexer(file: file, from: offset)
         token = Token(kind: .endOfFile, start: 0, end: 0)
-        reportInvalidUTF8()
+        if offset == 0 { reportInvalidUTF8() }
         advance()
     }
 
