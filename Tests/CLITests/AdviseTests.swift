@@ -129,4 +129,34 @@ import Testing
         #expect(!text.stdout.contains("\u{1B}"))
         #expect(text.stdout.contains("# \\u{1B}]0;owned\\u{7}"))
     }
+
+    /// The README's console examples of `advise` are what the tool prints (a line ending in `...` is cut there).
+    @Test func theREADMEWorkedExampleIsWhatTheToolPrints() throws {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "### Shrinking the boundary").dropFirst().first?
+            .components(separatedBy: "\n### ").first)
+        var checked = 0
+        for block in section.components(separatedBy: "```console\n").dropFirst() {
+            let body = block.components(separatedBy: "```").first ?? ""
+            for command in body.components(separatedBy: "$ cuiscope ").dropFirst() {
+                var lines = command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let arguments = lines.removeFirst().split(separator: " ").map(String.init)
+                guard arguments.first == "advise", !arguments.contains("--apply") else { continue }
+                let printed = try CLI.run(arguments).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                for line in lines where !line.isEmpty && line != "..." {
+                    let expected = line.hasSuffix("...") ? String(line.dropLast(3)) : line
+                    #expect(printed.contains { line.hasSuffix("...") ? $0.hasPrefix(expected) : $0 == expected }, "\(arguments): \(line)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 20)
+    }
+
+    @Test func theSameModelGivesByteIdenticalAdvice() throws {
+        for model in ["Models/acme-precision.scope", "Models/advisor/flat-network.scope"] {
+            let first = try CLI.run(["advise", model, "--format", "json"]).stdout
+            #expect(try CLI.run(["advise", model, "--format", "json"]).stdout == first)
+        }
+    }
 }
