@@ -46,12 +46,13 @@ diagrams: build
 	@echo "Diagrams/ regenerated"
 
 # Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations
-# (parse, resolve, analysis) and up to 100k assets (boundary diagram).
+# (parse, resolve, analysis, advise) and up to 100k assets (boundary diagram).
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/ScopeBench
 	.build/release/ScopeBench render
 	.build/release/ScopeBench diff
+	.build/release/ScopeBench advise
 
 # docs/diagnostics.md is generated from the diagnostic codes; `make test` fails when it is stale.
 docs: build

@@ -7,25 +7,37 @@ import ScopeRender
 // process of its own so that peak memory belongs to one size.
 let sizes = [10_000, 100_000, 1_000_000]
 
-func measure(relations: Int) {
-    let text = SyntheticModel(relations: relations).text()
-    let bytes = Array(text.utf8)
+/// Seconds since `start`.
+func seconds(since start: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+/// This process's peak resident memory so far.
+func peakMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// The generated model of `relations` relations, loaded (parse and resolve) and timed; its size in bytes.
+func loadSynthetic(relations: Int) -> (model: Model, bytes: Int, seconds: Double) {
+    let bytes = Array(SyntheticModel(relations: relations).text().utf8)
     let start = DispatchTime.now()
     let result = ModelLoader(loader: InMemoryLoader([:])).load(root: SourceFile(path: "synthetic.scope", bytes: bytes))
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     guard let model = result.model else {
         print("error: the synthetic model has \(result.diagnostics.count) diagnostics; first: \(result.diagnostics[0].message)")
         exit(1)
     }
+    return (model, bytes.count, seconds(since: start))
+}
+
+func measure(relations: Int) {
+    let (model, bytes, seconds) = loadSynthetic(relations: relations)
     let analysisStart = DispatchTime.now()
     let analysis = Analysis(model: model)
-    let analysisSeconds = Double(DispatchTime.now().uptimeNanoseconds - analysisStart.uptimeNanoseconds) / 1e9
+    let analysisSeconds = ScopeBench.seconds(since: analysisStart)
     let inScope = analysis.assetCategories.count { $0.inScope }
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let peakMB = Double(usage.ru_maxrss) / 1024
+    let peakMB = peakMB()
     let line = String(format: "%9d relations  %8d assets  %6.1f MB text  parse+resolve %7.3f s  analysis %7.3f s  %7d in scope  %6d findings  peak RSS %7.1f MB",
-                      model.relationCount, model.assets.count, Double(bytes.count) / 1e6, seconds, analysisSeconds,
+                      model.relationCount, model.assets.count, Double(bytes) / 1e6, seconds, analysisSeconds,
                       inScope, analysis.findings.count, peakMB)
     print(line)
 }
@@ -111,7 +123,21 @@ func measureDiff(relations: Int) {
                  check, diff, diff / check))
 }
 
-// Usage: ScopeBench [SIZE] | ScopeBench render [ASSETS] | ScopeBench diff | ScopeBench model RELATIONS FILE.
+/// The advisor on a generated model: candidates, the minimum cut and the verifications, after one load and analysis.
+func measureAdvice(relations: Int) {
+    let (model, _, loadSeconds) = loadSynthetic(relations: relations)
+    let analysisStart = DispatchTime.now()
+    let analysis = Analysis(model: model)
+    let analysisSeconds = seconds(since: analysisStart)
+    let adviceStart = DispatchTime.now()
+    let advice = Advice(analysis)
+    let adviceSeconds = seconds(since: adviceStart)
+    print(String(format: "%9d relations  %8d assets  parse+resolve %7.3f s  analysis %7.3f s  advice %7.3f s  total %7.3f s  %3d suggestions  peak RSS %7.1f MB",
+                 model.relationCount, model.assets.count, loadSeconds, analysisSeconds, adviceSeconds,
+                 loadSeconds + analysisSeconds + adviceSeconds, advice.suggestions.count, peakMB()))
+}
+
+// Usage: ScopeBench [SIZE] | ScopeBench render [ASSETS] | ScopeBench diff | ScopeBench advise [RELATIONS] | ScopeBench model RELATIONS FILE.
 // Without a size each mode measures all its sizes.
 let arguments = Array(CommandLine.arguments.dropFirst())
 // Unbuffered, so a header comes before the children's lines.
@@ -123,6 +149,13 @@ if arguments.first == "model", arguments.count == 3, let relations = Int(argumen
     } catch {
         FileHandle.standardError.write(Data("ScopeBench: cannot write \(arguments[2]): \(error)\n".utf8))
         exit(3)
+    }
+} else if arguments.first == "advise" {
+    if let relations = arguments.dropFirst().first.flatMap({ Int($0) }) {
+        measureAdvice(relations: relations)
+    } else {
+        header("cuiscope benchmark: advise, after one load and analysis (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        runChildren([4_000, 10_000, 100_000, 1_000_000].map { ["advise", String($0)] })
     }
 } else if arguments.first == "diff" {
     header("cuiscope benchmark: diff of two models against one check (release CLI, median of 3)")

@@ -144,4 +144,19 @@ import ScopeModel
         #expect(outcome.holders.map { flat.analysis.model.assets[$0].id } == ["cad", "cad-ws"])
         #expect(Advice(try example("advisor/flat-network.scope"), target: 60).suggestions.isEmpty)
     }
+
+    @Test func onlyTheRootFileIsEdited() throws {
+        let office = "zone office {\n  asset pc {\n    type workstation\n    count 9\n  }\n}\n"
+        let root = """
+        include "office.scope"
+        data d { class cui }
+        zone engineering {
+          asset cad { type server; stores d }
+        }
+        """
+        let loaded = ModelLoader(loader: InMemoryLoader(["office.scope": office])).load(root: SourceFile(path: "m.scope", text: root))
+        let advice = Advice(Analysis(model: try #require(loaded.model)))
+        #expect(titles(advice).first == "separate-zone zone engineering")
+        #expect(!titles(advice).contains { $0.contains("office") || $0.contains("pc") })
+    }
 }

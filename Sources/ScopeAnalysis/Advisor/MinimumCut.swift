@@ -143,6 +143,23 @@ struct FlowNetwork {
 
     /// Pushes a maximum flow, then returns which nodes the source still reaches: the source side of a minimum cut.
     mutating func minimumCut(from source: Int, to sink: Int) -> [Bool] {
+        // Nodes that cannot reach the sink never will: flow only runs through nodes that can, so no residual
+        // edge leads out of the others. Each phase skips them.
+        var alive = [Bool](repeating: false, count: first.count)
+        alive[sink] = true
+        var pending = [sink]
+        while let node = pending.popLast() {
+            var edge = first[node]
+            while edge >= 0 {
+                // An odd edge is the twin of an edge from its target into `node`.
+                let e = Int(edge), tail = Int(to[e])
+                if e & 1 == 1, capacity[e ^ 1] > 0, !alive[tail] {
+                    alive[tail] = true
+                    pending.append(tail)
+                }
+                edge = next[e]
+            }
+        }
         var level = [Int32](repeating: -1, count: first.count)
         var cursor = first
         func buildLevels() -> Bool {
@@ -156,7 +173,7 @@ struct FlowNetwork {
                 var edge = first[node]
                 while edge >= 0 {
                     let e = Int(edge), target = Int(to[e])
-                    if capacity[e] > 0, level[target] < 0 {
+                    if capacity[e] > 0, alive[target], level[target] < 0 {
                         level[target] = level[node] + 1
                         queue.append(to[e])
                     }
