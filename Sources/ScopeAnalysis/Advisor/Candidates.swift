@@ -82,24 +82,16 @@ struct Candidates {
             edges.append((Int32(a), Int32(b), 0))
             edges.append((Int32(b), Int32(a), 0))
         }
-        for node in 0..<fabricNodes {
-            for slot in fabric.adjacency.edges(of: node) {
-                let target = Int(fabric.adjacency.targets[slot])
-                let move: Move
-                switch fabric.steps[Int(fabric.adjacency.payloads[slot])] {
-                case .zoneParent(let z): move = .separateZone(z)
-                case .link(let l), .linkVia(let l, _): move = .separateLink(l)
-                default:
-                    if node < target { join(node, target) }
-                    continue
-                }
-                let hub = hubOf[move] ?? {
-                    hubs.append(move)
-                    hubOf[move] = fabricNodes + hubs.count - 1
-                    return fabricNodes + hubs.count - 1
-                }()
-                join(node, hub)
+        fabric.forEachJoin { node, target, separation in
+            guard let separation else {
+                if node < target { join(node, target) }
+                return
             }
+            if hubOf[separation] == nil {
+                hubs.append(separation)
+                hubOf[separation] = fabricNodes + hubs.count - 1
+            }
+            join(node, hubOf[separation]!)
         }
         let graph = Adjacency(nodeCount: fabricNodes + hubs.count, edges: edges)
         let count = fabricNodes + hubs.count

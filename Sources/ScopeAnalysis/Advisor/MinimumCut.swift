@@ -52,22 +52,11 @@ enum MinimumCut {
                 }
             }
         }
-        for node in 0..<fabricNodes {
-            for slot in fabric.adjacency.edges(of: node) {
-                let target = Int(fabric.adjacency.targets[slot])
-                let move: Move
-                switch fabric.steps[Int(fabric.adjacency.payloads[slot])] {
-                case .zoneParent(let z): move = .separateZone(z)
-                case .link(let l), .linkVia(let l, _): move = .separateLink(l)
-                default:
-                    network.add(node, target, infinite)
-                    continue
-                }
-                guard editable(move) else { network.add(node, target, infinite); continue }
-                let inner = hub(move)
-                network.add(node, inner, infinite)
-                network.add(inner + 1, node, infinite)
-            }
+        fabric.forEachJoin { node, target, separation in
+            guard let separation, editable(separation) else { return network.add(node, target, infinite) }
+            let inner = hub(separation)
+            network.add(node, inner, infinite)
+            network.add(inner + 1, node, infinite)
         }
         // A channel from a holder to an asset's drain, through the hub of the move that removes it.
         func channel(from holder: Int, to target: Int, _ move: Move?) {
@@ -76,41 +65,29 @@ enum MinimumCut {
             network.add(holder, inner, infinite)
             network.add(inner + 1, target, infinite)
         }
-        func isNetworkAsset(_ a: Int) -> Bool { model.assets[a].type.isNetworkNode }
-        func connect(_ a: Int, _ b: Int, _ move: Move?) {
-            guard a != b, isNetworkAsset(a), isNetworkAsset(b) else { return }
+        model.forEachChannel { a, b, step in
+            let move: Move? = switch step {
+            case .flow(let f): .removeFlow(f)
+            case .access(let i): .removeAccess(i)
+            default: nil
+            }
             if reachability.sources[a] { channel(from: a, to: drain + b, move) }
             if reachability.sources[b] { channel(from: b, to: drain + a, move) }
         }
-        for (f, flow) in model.flows.enumerated() {
-            var ends: [Int] = []
-            if case .asset(let a) = flow.from { ends.append(a) }
-            if case .asset(let b) = flow.to { ends.append(b) }
-            if ends.count == 2 { connect(ends[0], ends[1], .removeFlow(f)) }
-            for device in flow.via { for end in ends { connect(device, end, .removeFlow(f)) } }
-        }
-        for (a, asset) in model.assets.enumerated() {
-            if case .asset(let host)? = asset.hostedOn { connect(a, host, nil) }
-            if let zone = graph.zone[a], isNetworkAsset(a) {
-                network.add(members + zone, drain + a, infinite)
-                if reachability.sources[a] { network.add(a, holdersIn + zone, infinite) }
-            }
+        for (a, asset) in model.assets.enumerated() where asset.type.isNetworkNode {
+            guard let zone = graph.zone[a] else { continue }
+            network.add(members + zone, drain + a, infinite)
+            if reachability.sources[a] { network.add(a, holdersIn + zone, infinite) }
         }
         for (z, zone) in model.zones.enumerated() {
             guard let parent = zone.parent else { continue }
             network.add(members + parent, members + z, infinite)
             network.add(holdersIn + z, holdersIn + parent, infinite)
         }
-        for (i, access) in model.accesses.enumerated() {
-            guard case .asset(let device) = access.from, model.assets[device].vdi != .kvmOnly else { continue }
-            switch access.to {
-            case .asset(let target): connect(device, target, .removeAccess(i))
-            case .zone(let zone) where isNetworkAsset(device):
-                // A holder's access reaches every asset of the zone; a zone holding CUI reaches the device.
-                if reachability.sources[device] { channel(from: device, to: members + zone, .removeAccess(i)) }
-                channel(from: holdersIn + zone, to: drain + device, .removeAccess(i))
-            default: break
-            }
+        for (device, zone, i) in model.zoneAccesses {
+            // A holder's access reaches every asset of the zone; a zone holding CUI reaches the device.
+            if reachability.sources[device] { channel(from: device, to: members + zone, .removeAccess(i)) }
+            channel(from: holdersIn + zone, to: drain + device, .removeAccess(i))
         }
         let sourceSide = network.minimumCut(from: source, to: sink)
         return hubs.filter { sourceSide[$0.inner] && !sourceSide[$0.inner + 1] }.map(\.move).sorted()

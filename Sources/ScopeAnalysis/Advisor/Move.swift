@@ -148,3 +148,21 @@ public enum Move: Hashable, Sendable, Comparable {
         return model
     }
 }
+
+extension Fabric {
+    /// Each join of the fabric from each of its nodes (so every join twice, once from each end), with the
+    /// separation that would cut it: a zone's join to its parent, a link and its `via` devices; nil for an
+    /// asset's membership of its zone, which no separation cuts.
+    func forEachJoin(_ body: (_ node: Int, _ target: Int, _ separation: Move?) -> Void) {
+        for node in 0..<(adjacency.offsets.count - 1) {
+            for slot in adjacency.edges(of: node) {
+                let separation: Move? = switch steps[Int(adjacency.payloads[slot])] {
+                case .zoneParent(let z): .separateZone(z)
+                case .link(let l), .linkVia(let l, _): .separateLink(l)
+                default: nil
+                }
+                body(node, Int(adjacency.targets[slot]), separation)
+            }
+        }
+    }
+}

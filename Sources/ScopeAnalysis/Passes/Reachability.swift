@@ -45,35 +45,15 @@ struct Reachability {
         var channelSteps: [Step] = []
         // Per channel slot: the far end counts only if it holds CUI of its own (a host, seen from its guest).
         var needsOwnCUI: [Bool] = []
-        func connect(_ a: Int, _ b: Int, _ step: Step, hostFromGuest: Bool = false) {
-            guard a != b, isNetworkAsset(a), isNetworkAsset(b) else { return }
+        model.forEachChannel { a, b, step in
             channels.append((Int32(a), Int32(b), Int32(needsOwnCUI.count)))
-            needsOwnCUI.append(hostFromGuest)
+            if case .hosting = step { needsOwnCUI.append(true) } else { needsOwnCUI.append(false) }
             channels.append((Int32(b), Int32(a), Int32(needsOwnCUI.count)))
             needsOwnCUI.append(false)
             channelSteps += [step, step]
         }
         // Accesses from a device to a zone: the device reaches everything inside it, and back.
-        var zoneAccesses: [(device: Int, zone: Int, access: Int)] = []
-        for (f, flow) in model.flows.enumerated() {
-            var ends: [Int] = []
-            if case .asset(let a) = flow.from { ends.append(a) }
-            if case .asset(let b) = flow.to { ends.append(b) }
-            if ends.count == 2 { connect(ends[0], ends[1], .flow(f)) }
-            for device in flow.via { for end in ends { connect(device, end, .flow(f)) } }
-        }
-        for (i, access) in model.accesses.enumerated() {
-            // A KVM-only VDI client's session is pixels, not a network path.
-            guard case .asset(let device) = access.from, model.assets[device].vdi != .kvmOnly else { continue }
-            switch access.to {
-            case .asset(let target): connect(device, target, .access(i))
-            case .zone(let zone): if isNetworkAsset(device) { zoneAccesses.append((device, zone, i)) }
-            case .provider: break
-            }
-        }
-        for (a, asset) in model.assets.enumerated() {
-            if case .asset(let host)? = asset.hostedOn { connect(a, host, .hosting(asset: a), hostFromGuest: true) }
-        }
+        let zoneAccesses = model.zoneAccesses
         let channelGraph = Adjacency(nodeCount: graph.assetCount, edges: channels)
 
         // A holder somewhere inside each zone (nested zones included), and the device access reaching each zone.
