@@ -7,6 +7,8 @@ public struct Diagram: Sendable, Equatable {
     /// The top level: nodes and clusters outside any cluster.
     public var root = Cluster(id: "", attributes: [])
     public var edges: [Edge] = []
+    /// The paper the renderer fits the drawing to (not part of the DOT text).
+    public var page: Page?
 
     public var nodeCount: Int { root.nodeCount }
 }

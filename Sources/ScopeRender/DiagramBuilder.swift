@@ -24,16 +24,85 @@ public struct DiagramOptions: Sendable {
     public var maximumEdges: Int
     /// A design change to mark: added elements and relations in green, removed ones ghosted.
     public var changes: DiagramChanges?
+    /// How findings are drawn on the elements they concern.
+    public var findings: FindingMarks
+    /// The paper the drawing is fitted to; nil draws at natural size.
+    public var page: Page?
+    /// What the title block says besides the organization and the view.
+    public var title: TitleBlock?
 
     public init(view: DiagramView = .boundary, focus: String? = nil, depth: Int = 1, expand: Set<String> = [],
-                collapseAbove: Int = 250, maximumEdges: Int = 400, changes: DiagramChanges? = nil) {
+                collapseAbove: Int = 250, maximumEdges: Int = 400, changes: DiagramChanges? = nil,
+                findings: FindingMarks = .labels, page: Page? = nil, title: TitleBlock? = nil) {
         self.changes = changes
+        self.findings = findings
+        self.page = page
+        self.title = title
         self.view = view
         self.focus = focus
         self.depth = depth
         self.expand = expand
         self.collapseAbove = collapseAbove
         self.maximumEdges = maximumEdges
+    }
+}
+
+/// How a diagram shows findings: not at all (a clean SSP figure), as numbered badges keyed to a table
+/// beside the legend, or as rule ids. Either way a finding is drawn on its own element: in the node, or on
+/// the edge's own label, never as a free label Graphviz may place anywhere.
+public enum FindingMarks: String, CaseIterable, Sendable {
+    case none, marks, labels
+}
+
+/// A sheet of paper, in inches, portrait.
+public enum PaperSize: String, CaseIterable, Sendable {
+    case letter, legal, tabloid, a4, a3
+
+    public var inches: (width: Double, height: Double) {
+        switch self {
+        case .letter: (8.5, 11)
+        case .legal: (8.5, 14)
+        case .tabloid: (11, 17)
+        case .a4: (8.2677, 11.6929)
+        case .a3: (11.6929, 16.5354)
+        }
+    }
+}
+
+/// The page a drawing is fitted to: its paper and orientation. The PDF page is exactly this size.
+public struct Page: Sendable, Equatable {
+    public var paper: PaperSize
+    public var landscape: Bool
+    /// White space kept on every side, in inches.
+    public static let margin = 0.4
+
+    public init(paper: PaperSize, landscape: Bool) {
+        self.paper = paper
+        self.landscape = landscape
+    }
+
+    /// Width and height in inches, as oriented.
+    public var inches: (width: Double, height: Double) {
+        let (w, h) = paper.inches
+        return landscape ? (h, w) : (w, h)
+    }
+}
+
+/// The second line of the title: which model, which revision of it, and when.
+public struct TitleBlock: Sendable, Equatable {
+    public var model: String
+    public var revision: String?
+    public var date: String?
+
+    public init(model: String, revision: String? = nil, date: String? = nil) {
+        self.model = model
+        self.revision = revision
+        self.date = date
+    }
+
+    /// `model Models/acme.scope · revision v1.2-3-gabc123 · 2026-11-30`.
+    public var text: String {
+        (["model \(model)"] + [revision.map { "revision \($0)" }, date].compactMap { $0 }).joined(separator: " · ")
     }
 }
 
@@ -58,8 +127,10 @@ public struct DiagramBuilder {
     let model: Model
     let options: DiagramOptions
     let explainer: Explainer
-    /// Rule ids of the unsuppressed findings on each subject.
+    /// Rule ids of the unsuppressed findings on each subject; empty with `--findings none`.
     let findings: [Subject: [String]]
+    /// Each subject's badge number, in report order, for `--findings marks`.
+    let badges: [Subject: Int]
     var showAsset: [Bool]
     var showProvider: [Bool]
     /// For each asset, the top-level zone it collapses into, when collapsed.
@@ -85,11 +156,14 @@ public struct DiagramBuilder {
         self.model = model
         self.options = options
         explainer = Explainer(model: model)
-        var findings: [Subject: [String]] = [:]
-        for finding in analysis.findings where !finding.isSuppressed && !(findings[finding.subject]?.contains(finding.rule) ?? false) {
+        var findings: [Subject: [String]] = [:], badges: [Subject: Int] = [:]
+        for finding in analysis.findings where options.findings != .none && !finding.isSuppressed
+            && !(findings[finding.subject]?.contains(finding.rule) ?? false) {
             findings[finding.subject, default: []].append(finding.rule)
+            if badges[finding.subject] == nil { badges[finding.subject] = badges.count + 1 }
         }
         self.findings = findings
+        self.badges = badges
         placement = model.assets.indices.map(model.zone(placing:))
 
         let holdsData = { (items: [Int]) in items.contains { [.cui, .fci].contains(model.data[$0].dataClass) } }

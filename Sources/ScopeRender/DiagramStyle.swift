@@ -61,25 +61,35 @@ enum DiagramStyle {
         }
     }
 
-    /// The legend: one row per category and per edge kind in use, as an HTML-like table.
-    static func legend(categories: [AssetCategory], edges: [EdgeKind], providers: Bool, findings: Bool, changes: Bool = false) -> Node {
-        var rows = ""
+    /// The legend, as Graphviz draws the figure itself: one node per category in use, with the category's
+    /// own shape, border and fill (so the legend reads in grayscale too), then the provider and finding marks,
+    /// then a table of the edge kinds in use. Every node of it has an id starting `legend-`.
+    static func legend(categories: [AssetCategory], edges: [EdgeKind], providers: Bool, findings: FindingMarks?, changes: Bool = false) -> Cluster {
+        var cluster = Cluster(id: "legend", attributes: [
+            Attribute("label", "Legend"), Attribute("id", "legend"), Attribute("style", "rounded"), Attribute("color", "#7f8c8d"),
+            Attribute("fontcolor", "#2c3e50"), Attribute("fontsize", "12"),
+        ])
+        func sample(_ id: String, _ label: String, _ attributes: [Attribute]) {
+            cluster.nodes.append(Node(id: "legend:" + id, attributes: attributes + [
+                Attribute("label", label), Attribute("id", "legend-" + id), Attribute("tooltip", label),
+            ]))
+        }
         for category in categories {
-            let style = style(category)
-            let border = style.style.contains("dashed") ? " style=\"dashed\"" : style.style.contains("dotted") ? " style=\"dotted\"" : ""
-            rows += "<tr><td bgcolor=\"\(style.fill)\" color=\"\(style.border)\"\(border) border=\"2\" width=\"28\"></td>"
-                + "<td align=\"left\">\(DOTWriter.html(category.title)) (\(style.shape))</td></tr>"
+            sample(category.rawValue, category.title, nodeAttributes(category))
         }
-        if providers {
-            rows += "<tr><td bgcolor=\"#d6eaf8\" border=\"1\" width=\"28\"></td><td align=\"left\">provider in scope (component)</td></tr>"
-        }
-        if findings {
-            rows += "<tr><td border=\"2\" color=\"#c0392b\" width=\"28\">!</td><td align=\"left\">has findings (rule ids listed)</td></tr>"
+        if providers { sample("provider", "provider in scope", providerAttributes(.espSPA)) }
+        switch findings {
+        case .labels?: sample("findings", "has findings\n! rule ids", [Attribute("shape", "box"), Attribute("fontcolor", "#c0392b")] + findingBorder)
+        case .marks?: sample("findings", "has findings\n[n]: see Findings", [Attribute("shape", "box"), Attribute("fontcolor", "#c0392b")] + findingBorder)
+        case .none?, nil: break
         }
         if changes {
-            rows += "<tr><td border=\"3\" color=\"\(DiagramChanges.addedColor)\" width=\"28\">+</td><td align=\"left\">added or changed by this change</td></tr>"
-            rows += "<tr><td border=\"1\" color=\"\(DiagramChanges.removedColor)\" width=\"28\">−</td><td align=\"left\">removed (ghost)</td></tr>"
+            sample("added", "+ added or changed", [Attribute("shape", "box"), Attribute("color", DiagramChanges.addedColor), Attribute("penwidth", "3")])
+            sample("removed", "− removed (ghost)", [Attribute("shape", "box"), Attribute("style", "dashed"),
+                                                    Attribute("color", DiagramChanges.removedColor), Attribute("fontcolor", DiagramChanges.removedColor)])
         }
+        guard !edges.isEmpty else { return cluster }
+        var rows = ""
         for kind in edges {
             let sample = switch kind {
             case .cuiFlow: "━━▶ red"
@@ -94,9 +104,9 @@ enum DiagramStyle {
             }
             rows += "<tr><td>\(DOTWriter.html(sample))</td><td align=\"left\">\(DOTWriter.html(kind.rawValue))</td></tr>"
         }
-        let table = "<table border=\"1\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"3\" bgcolor=\"#ffffff\">"
-            + "<tr><td colspan=\"2\"><b>Legend</b></td></tr>" + rows + "</table>"
-        return Node(id: "legend", attributes: [Attribute("shape", "plaintext"), Attribute("style", ""), Attribute("label", html: table),
-                                               Attribute("id", "legend")])
+        let table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">" + rows + "</table>"
+        cluster.nodes.append(Node(id: "legend:edges", attributes: [Attribute("shape", "plaintext"), Attribute("label", html: table),
+                                                                   Attribute("id", "legend-edges")]))
+        return cluster
     }
 }

@@ -35,24 +35,25 @@ public struct Renderer: Sendable {
 
     /// The rendered bytes of `diagram`; DOT is our own text, the other formats come from Graphviz.
     public func render(_ diagram: Diagram, as format: OutputFormat) throws -> Data {
-        try render(dot: DOTWriter.write(diagram), nodeCount: diagram.nodeCount, as: format)
+        try render(dot: DOTWriter.write(diagram), nodeCount: diagram.nodeCount, page: diagram.page, as: format)
     }
 
-    func render(dot text: String, nodeCount: Int, as format: OutputFormat) throws -> Data {
+    func render(dot text: String, nodeCount: Int, page: Page? = nil, as format: OutputFormat) throws -> Data {
         guard format != .dot else { return Data(text.utf8) }
         let engine = engine ?? LayoutEngine.forSize(nodeCount)
         // Graphviz cannot be interrupted, so the layout runs on a thread of its own and is abandoned at the
         // deadline; the command then exits, which stops it.
         let box = ResultBox()
         let thread = Thread {
-            box.set(Result { try Renderer.layoutAndRender(text, engine: engine, format: format) })
+            box.set(Result { try Renderer.layoutAndRender(text, engine: engine, page: page, format: format) })
         }
         thread.stackSize = 64 << 20  // dot recurses deeply on large graphs
         thread.start()
         guard box.wait(timeout: timeout), let result = box.result else {
-            let other = engine == .sfdp ? "" : " or try --layout sfdp"
+            // Name a remedy other than the engine that just failed.
+            let other = LayoutEngine.allCases.filter { $0 != engine && $0 != .fdp }.map { "--layout \($0.rawValue)" }.joined(separator: " or ")
             throw GraphvizError("the \(engine.rawValue) layout took longer than \(Renderer.seconds(timeout)) and was stopped;"
-                                + " draw less (--focus, or let zones collapse)\(other)")
+                                + " draw less (--focus, or a lower --collapse-above), or try \(other)")
         }
         let data = try result.get()
         return format == .pdf ? Renderer.withoutCreationDate(data) : data
@@ -79,7 +80,7 @@ public struct Renderer: Sendable {
         return seconds == 0 ? "\(milliseconds) ms" : "\(seconds).\(String(format: "%03d", Int(milliseconds))) s"
     }
 
-    private static func layoutAndRender(_ text: String, engine: LayoutEngine, format: OutputFormat) throws -> Data {
+    private static func layoutAndRender(_ text: String, engine: LayoutEngine, page: Page?, format: OutputFormat) throws -> Data {
         try Graphviz.shared.withContext { gvc in
             var count: Int32 = 0
             if gvPluginList(gvc, "layout", &count, nil) == nil || count == 0 {
@@ -90,8 +91,27 @@ public struct Renderer: Sendable {
                 throw GraphvizError("Graphviz could not read the diagram: " + lastError())
             }
             defer { agclose(graph) }
-            guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
-                throw GraphvizError("the \(engine.rawValue) layout failed: " + lastError())
+            func layout() throws {
+                guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
+                    throw GraphvizError("the \(engine.rawValue) layout failed: " + lastError())
+                }
+            }
+            // fdp draws nodes over each other unless told to remove overlaps.
+            if engine == .fdp { set(graph, "overlap", "false") }
+            try layout()
+            // Graphviz reads `size` and `pad` when it lays out, so the fitted drawing is laid out again; the
+            // drawing's box moves a little once a pad is set, so once more with the pad fitted to that box.
+            var applied: (size: String, pad: String)?
+            for _ in 0..<2 {
+                guard let page, let fit = fitting(graph, to: page), fit.size != applied?.size || fit.pad != applied?.pad else { break }
+                gvFreeLayout(gvc, graph)
+                set(graph, "size", fit.size)
+                set(graph, "pad", fit.pad)
+                set(graph, "margin", "0")
+                // A fitted bitmap is for print: 300 dots per inch of paper.
+                if format == .png { set(graph, "dpi", "300") }
+                try layout()
+                applied = fit
             }
             defer { gvFreeLayout(gvc, graph) }
             var bytes: UnsafeMutablePointer<CChar>?
@@ -101,6 +121,33 @@ public struct Renderer: Sendable {
             }
             defer { gvFreeRenderData(bytes) }
             return Data(bytes: bytes, count: Int(length))
+        }
+    }
+
+    /// The `size`, `pad` and `margin` that make the page exactly the paper: Graphviz scales the drawing and
+    /// its pad together to fit `size`, and PDF adds a device margin unless `margin` is 0. The pad, per axis,
+    /// makes the padded drawing the paper's shape, with at least `Page.margin` on every side after scaling.
+    private static func fitting(_ graph: UnsafeMutablePointer<Agraph_t>, to page: Page) -> (size: String, pad: String)? {
+        // cgraph copies the strings it is given and does not write to them, whatever its C types say.
+        guard let text = "bb".withCString({ agget(graph, UnsafeMutablePointer(mutating: $0)) }) else { return nil }
+        // gvLayout writes `bb` as four numbers separated by spaces (or commas, as DOT writes it).
+        let box = String(cString: text).split { $0 == "," || $0 == " " }.compactMap { Double($0) }
+        guard box.count == 4, box[2] > box[0], box[3] > box[1] else { return nil }
+        let (width, height) = (box[2] - box[0], box[3] - box[1])
+        let (pageWidth, pageHeight) = (page.inches.width * 72, page.inches.height * 72)
+        let scale = min((pageWidth - 2 * Page.margin * 72) / width, (pageHeight - 2 * Page.margin * 72) / height)
+        let pad = ((pageWidth / scale - width) / 2 / 72, (pageHeight / scale - height) / 2 / 72)
+        return (String(format: "%.4f,%.4f!", page.inches.width, page.inches.height), String(format: "%.4f,%.4f", pad.0, pad.1))
+    }
+
+    /// Sets a graph attribute (cgraph copies the strings).
+    private static func set(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String) {
+        name.withCString { name in
+            value.withCString { value in
+                "".withCString { empty in
+                    _ = agsafeset(graph, UnsafeMutablePointer(mutating: name), UnsafeMutablePointer(mutating: value), UnsafeMutablePointer(mutating: empty))
+                }
+            }
         }
     }
 

@@ -65,4 +65,42 @@ extension DiagramCommandTests {
             + " run `libgvc6-config-update -c` as root, or reinstall libgvc6\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty)
     }
+
+    /// A `--page` figure: the paper exactly, its title block from git unless given, the same bytes every run.
+    @Test func aPageFigureHasATitleBlockFromGitAndTheSameBytesEachRun() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", directory.path, "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments
+            process.environment = ["GIT_COMMITTER_DATE": "2026-11-30T12:00:00Z", "GIT_AUTHOR_DATE": "2026-11-30T12:00:00Z",
+                                   "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Models/vdi-enclave.scope").path,
+                                         toPath: directory.appendingPathComponent("m.scope").path)
+        try git("init", "-q")
+        try git("add", "m.scope")
+        try git("commit", "-q", "-m", "model")
+        try git("tag", "v1")
+        let dot = try CLI.run(["diagram", "m.scope", "-o", "-", "--format", "dot", "--page", "letter", "--landscape"], in: directory)
+        #expect(dot.status == 0, "\(dot.stderr)")
+        #expect(dot.stdout.contains("model m.scope · revision v1 · 2026-11-30"))
+        let given = try CLI.run(["diagram", "m.scope", "-o", "-", "--format", "dot", "--page", "a4", "--revision", "SSP rev C"], in: directory)
+        #expect(given.stdout.contains("model m.scope · revision SSP rev C<"))
+        for run in 1...2 {
+            #expect(try CLI.run(["diagram", "m.scope", "-o", "\(run).pdf", "--page", "letter", "--landscape"], in: directory).status == 0)
+        }
+        #expect(try Data(contentsOf: directory.appendingPathComponent("1.pdf")) == Data(contentsOf: directory.appendingPathComponent("2.pdf")))
+        // Without a page there is no title block to put them in.
+        #expect(try CLI.run(["diagram", "m.scope", "-o", "x.svg", "--landscape"], in: directory).status == 3)
+        #expect(try CLI.run(["diagram", "m.scope", "-o", "x.svg", "--revision", "r"], in: directory).status == 3)
+        let plain = try CLI.run(["diagram", "m.scope", "-o", "-", "--format", "dot", "--findings", "none"], in: directory)
+        #expect(!plain.stdout.contains("revision") && !plain.stdout.contains("! "))
+    }
 }

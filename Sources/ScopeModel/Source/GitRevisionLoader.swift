@@ -14,6 +14,17 @@ public struct GitRepository: Sendable {
         root = String(decoding: top, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The work tree's revision as `git describe --always --tags --dirty` names it, and its commit date
+    /// (`YYYY-MM-DD`); nil before the first commit.
+    public func revision() -> (name: String, date: String)? {
+        func run(_ arguments: [String]) -> String? {
+            (try? GitRevisionLoader.git(["-C", root] + arguments, failure: "has no commit"))
+                .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+        guard let name = run(["describe", "--always", "--tags", "--dirty"]), let date = run(["log", "-1", "--format=%cs"]) else { return nil }
+        return (name, date)
+    }
+
     /// `path` relative to the repository's top level, as `git show` and SARIF want it.
     public func relativePath(of path: String) throws -> String {
         let url = URL(fileURLWithPath: GitRevisionLoader.absolute(path))

@@ -10,10 +10,30 @@ extension DiagramBuilder {
     func label(title: String?, id: String, detail: String? = nil, subject: Subject) -> String {
         var lines = [title ?? id]
         lines.append(title == nil ? (detail ?? "") : [id, detail].compactMap { $0 }.joined(separator: " · "))
-        if let rules = findings[subject] {
-            lines.append("! " + rules.prefix(2).joined(separator: ", ") + (rules.count > 2 ? " +\(rules.count - 2)" : ""))
-        }
+        if let annotation = annotation(subject) { lines.append(annotation) }
         return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// What a subject's findings add to its label: `! rule-a, rule-b +1`, or its badge `[3]`; nil without findings.
+    func annotation(_ subject: Subject) -> String? {
+        guard let rules = findings[subject], let badge = badges[subject] else { return nil }
+        switch options.findings {
+        case .none: return nil
+        case .marks: return "[\(badge)]"
+        case .labels: return "! " + rules.prefix(2).joined(separator: ", ") + (rules.count > 2 ? " +\(rules.count - 2)" : "")
+        }
+    }
+
+    /// The key to `--findings marks`: each badge with its subject and rule ids, in badge order.
+    func findingsKey() -> Node? {
+        guard options.findings == .marks, !badges.isEmpty else { return nil }
+        let rows = badges.sorted { $0.value < $1.value }.map { subject, badge in
+            "<tr><td align=\"right\"><b>[\(badge)]</b></td><td align=\"left\">\(DOTWriter.html(explainer.text(subject)))</td>"
+                + "<td align=\"left\">\(DOTWriter.html(findings[subject, default: []].joined(separator: ", ")))</td></tr>"
+        }.joined()
+        let table = "<table border=\"1\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"3\" bgcolor=\"#ffffff\" color=\"#c0392b\">"
+            + "<tr><td colspan=\"3\"><b>Findings</b></td></tr>" + rows + "</table>"
+        return Node(id: "findings-key", attributes: [Attribute("shape", "plaintext"), Attribute("label", html: table), Attribute("id", "findings-key")])
     }
 
     func assetNode(_ a: Int) -> Node {

@@ -52,9 +52,15 @@ extension DiagramBuilder {
             layoutEdges += gridEdges(tree.nodes)
         }
         diagram.edges = edges(anchors: anchors) + layoutEdges
-        if omittedEdges > 0 {
-            diagram.attributes[0] = Attribute("label", title + " (\(omittedEdges) more connections not drawn)")
+        let heading = title + (omittedEdges > 0 ? " (\(omittedEdges) more connections not drawn)" : "")
+        if let block = options.title {
+            diagram.attributes[0] = Attribute("label", html: "<table border=\"0\" cellborder=\"0\" cellpadding=\"1\">"
+                + "<tr><td><font point-size=\"18\">\(DOTWriter.html(heading))</font></td></tr>"
+                + "<tr><td><font point-size=\"10\" color=\"#5d6d7e\">\(DOTWriter.html(block.text))</font></td></tr></table>")
+        } else {
+            diagram.attributes[0] = Attribute("label", heading)
         }
+        diagram.page = options.page
         if diagram.nodeCount > 150 {
             // Bound dot's crossing minimization and network simplex on big graphs (docs/architecture.md).
             diagram.attributes += [Attribute("mclimit", "0.3"), Attribute("nslimit", "2"), Attribute("nslimit1", "2"),
@@ -62,10 +68,15 @@ extension DiagramBuilder {
         }
         var categories = Set<AssetCategory>()
         for a in model.assets.indices where showAsset[a] { categories.insert(analysis.assetCategories[a]) }
-        diagram.root.nodes.append(DiagramStyle.legend(
+        var legend = DiagramStyle.legend(
             categories: AssetCategory.allCases.filter(categories.contains), edges: DiagramStyle.EdgeKind.allCases.filter(edgeKinds.contains),
             providers: model.providers.indices.contains { showProvider[$0] && analysis.providerRoles[$0].inScope },
-            findings: !findings.isEmpty, changes: options.changes != nil))
+            findings: findings.isEmpty ? nil : options.findings, changes: options.changes != nil)
+        if let key = findingsKey() { legend.nodes.append(key) }
+        // The data-flow view has no clusters: with multi-line edge labels, dot loses edges in them.
+        if options.view == .dataflow { diagram.root.nodes += legend.nodes } else { diagram.root.clusters.append(legend) }
+        // In a grid, not one tall column beside the drawing.
+        diagram.edges += gridEdges(legend.nodes)
         return diagram
     }
 
@@ -212,6 +223,8 @@ extension DiagramBuilder {
             merged = Array(merged.prefix(options.maximumEdges))
         }
         var kinds = Set<DiagramStyle.EdgeKind>()
+        // A relation drawn in segments (through its `via` devices) carries its findings on the first.
+        var annotated = Set<Subject>()
         let edges = merged.map { entry -> Edge in
             let edge = entry.edge
             kinds.insert(edge.kind)
@@ -222,17 +235,21 @@ extension DiagramBuilder {
             if let relation = edge.relation, options.changes?.addedRelations.contains(relation) == true {
                 attributes += [Attribute("color", DiagramChanges.addedColor), Attribute("penwidth", "3")]
             }
-            if let label = edge.label { attributes.append(Attribute("label", label)) }
+            let annotation = collapsed ? nil : annotation(edge.subject).flatMap { annotated.insert(edge.subject).inserted ? $0 : nil }
+            if let label = [edge.label, annotation].compactMap({ $0 }).joined(separator: "\n").nilIfEmpty {
+                attributes.append(Attribute("label", label))
+            }
+            if annotation != nil { attributes.append(Attribute("fontcolor", "#c0392b")) }
             if let lhead = edge.lhead { attributes.append(Attribute("lhead", lhead)) }
             if let ltail = edge.ltail { attributes.append(Attribute("ltail", ltail)) }
             if entry.count > 1 { attributes.append(Attribute("penwidth", String(min(6, 1 + entry.count / 4)))) }
-            if let rules = findings[edge.subject], !collapsed {
-                attributes.append(Attribute("xlabel", "! " + rules.joined(separator: ", ")))
-                attributes.append(Attribute("fontcolor", "#c0392b"))
-            }
             return Edge(from: edge.from, to: edge.to, attributes: attributes)
         }
         edgeKinds = DiagramStyle.EdgeKind.allCases.filter(kinds.contains)
         return edges
     }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScopeModel
 import ScopeRender
 
 struct DiagramCommand: ParsableCommand {
@@ -38,18 +39,39 @@ struct DiagramCommand: ParsableCommand {
     @Option(help: "Stop a layout that takes longer than this many seconds.")
     var layoutTimeout = 60
 
+    @Option(help: "Findings on the figure: none (a clean SSP figure), marks (numbered badges and a key) or labels (rule ids).")
+    var findings: FindingMarks = .labels
+
+    @Option(help: "Fit the drawing to this paper: letter, legal, tabloid, a4 or a3.")
+    var page: PaperSize?
+
+    @Flag(help: "Turn the --page paper to landscape.")
+    var landscape = false
+
+    @Option(help: "The revision a --page figure's title block names (default: git describe, when the model is in a git repository).")
+    var revision: String?
+
+    @Option(help: "The date the title block names (default: the revision's commit date).")
+    var date: String?
+
     func validate() throws {
         if format == nil, OutputFormat(path: output) == nil {
             throw ValidationError("cannot tell the format from \(output); name a .svg, .png, .pdf or .dot file, or pass --format")
         }
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if layoutTimeout < 1 { throw ValidationError("--layout-timeout must be at least 1 second") }
+        if landscape, page == nil { throw ValidationError("--landscape turns a --page; name the paper too, such as --page letter") }
+        if revision != nil || date != nil, page == nil {
+            throw ValidationError("--revision and --date go in the title block of a --page figure; name the paper too, such as --page letter")
+        }
     }
 
     func run() throws {
         guard let format = format ?? OutputFormat(path: output) else { throw CommandFailure("cannot tell the format from \(output)") }
         let analysis = try options.analyze()
-        let diagramOptions = DiagramOptions(view: view, focus: focus, depth: depth, expand: Set(expand), collapseAbove: collapseAbove)
+        let diagramOptions = DiagramOptions(view: view, focus: focus, depth: depth, expand: Set(expand), collapseAbove: collapseAbove,
+                                            findings: findings, page: page.map { Page(paper: $0, landscape: landscape) },
+                                            title: page == nil ? nil : titleBlock())
         let diagram: Diagram
         do {
             diagram = try DiagramBuilder.build(analysis, options: diagramOptions)
@@ -67,4 +89,13 @@ struct DiagramCommand: ParsableCommand {
         let said = "wrote \(output) (\(view.rawValue) view, \(format.rawValue), \(diagram.nodeCount) nodes)\n"
         if output == "-" || output == "/dev/stdout" { Terminal.writeError(said) } else { Terminal.write(said) }
     }
+
+    /// The model, and its revision and date: as given, else from git when the model is in a repository.
+    private func titleBlock() -> TitleBlock {
+        let git = options.model == "-" ? nil : (try? GitRepository(containing: options.model))?.revision()
+        return TitleBlock(model: options.model, revision: revision ?? git?.name, date: date ?? (revision == nil ? git?.date : nil))
+    }
 }
+
+extension FindingMarks: ExpressibleByArgument {}
+extension PaperSize: ExpressibleByArgument {}
