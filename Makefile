@@ -46,7 +46,7 @@ diagrams: build
 	@echo "Diagrams/ regenerated"
 
 # Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations
-# (parse, resolve, analysis, advise) and up to 100k assets (boundary diagram).
+# (parse, resolve, analysis, advise, boundary diagram).
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/ScopeBench

@@ -22,6 +22,9 @@ public struct DiagramOptions: Sendable {
     public var collapseAbove: Int
     /// Collapsed views draw at most this many aggregated edges; the title says how many were left out.
     public var maximumEdges: Int
+    /// Past this many nodes, collapsed zones and loose assets fold into one overview node per category; the
+    /// title says what was folded and how to see it.
+    public var maximumNodes: Int
     /// A design change to mark: added elements and relations in green, removed ones ghosted.
     public var changes: DiagramChanges?
     /// How findings are drawn on the elements they concern.
@@ -32,7 +35,7 @@ public struct DiagramOptions: Sendable {
     public var title: TitleBlock?
 
     public init(view: DiagramView = .boundary, focus: String? = nil, depth: Int = 1, expand: Set<String> = [],
-                collapseAbove: Int = 250, maximumEdges: Int = 400, changes: DiagramChanges? = nil,
+                collapseAbove: Int = 250, maximumEdges: Int = 200, maximumNodes: Int = 120, changes: DiagramChanges? = nil,
                 findings: FindingMarks = .labels, page: Page? = nil, title: TitleBlock? = nil) {
         self.changes = changes
         self.findings = findings
@@ -44,6 +47,7 @@ public struct DiagramOptions: Sendable {
         self.expand = expand
         self.collapseAbove = collapseAbove
         self.maximumEdges = maximumEdges
+        self.maximumNodes = maximumNodes
     }
 }
 
@@ -137,6 +141,10 @@ public struct DiagramBuilder {
     var collapsedInto: [Int?]
     /// For each collapsed top-level zone, one of its assets (they all share the zone's node).
     var collapsedMember: [Int: Int] = [:]
+    /// For each asset folded into the overview, the category whose node stands for it.
+    var folded: [AssetCategory?]
+    /// How many collapsed zones the overview folded.
+    var foldedZones = 0
     /// The zone each asset is drawn in (its own, or its host's).
     let placement: [Int?]
     /// Filled while edges are built: the kinds drawn (for the legend) and how many were left out.
@@ -180,6 +188,7 @@ public struct DiagramBuilder {
             showProvider = model.providers.map { _ in false }
         }
         collapsedInto = model.assets.map { _ in nil }
+        folded = model.assets.map { _ in nil }
         if let focus = options.focus {
             guard let element = model.names[focus] else {
                 throw DiagramError.unknownElement(focus, suggestion: Suggestion.nearest(to: focus, in: model.names.keys.sorted()))
@@ -200,6 +209,14 @@ public struct DiagramBuilder {
                 collapsedInto[a] = top
                 if collapsedMember[top] == nil { collapsedMember[top] = a }
             }
+        }
+        // The overview: past the node cap, collapsed zones and loose assets fold into a node per category.
+        let loose = model.assets.indices.filter { showAsset[$0] && collapsedInto[$0] == nil && placement[$0] == nil }
+        let drawn = collapsedMember.count + showAsset.count { $0 } - collapsedInto.count { $0 != nil } + showProvider.count { $0 }
+        if drawn > options.maximumNodes, options.focus == nil {
+            for a in model.assets.indices where showAsset[a] && collapsedInto[a] != nil { folded[a] = analysis.assetCategories[a] }
+            for a in loose { folded[a] = analysis.assetCategories[a] }
+            foldedZones = collapsedMember.count
         }
     }
 

@@ -100,3 +100,28 @@ import ScopeModel
         #expect(TitleBlock(model: "m.scope").text == "model m.scope")
     }
 }
+
+/// Past the node cap, the drawing folds collapsed zones into one node per category, keeps the boundary,
+/// and says what it folded.
+@Suite struct OverviewTests {
+    @Test func manyZonesFoldIntoOneNodePerCategoryInsideTheBoundary() throws {
+        var text = "data d { class cui }\n"
+        for z in 0..<200 {
+            text += "zone z\(z) {\n  asset s\(z) { type server\(z % 2 == 0 ? "; stores d" : "") }\n  asset w\(z) { type workstation; count 3 }\n}\n"
+        }
+        text += "zone guest { separation physical\n  asset ap { type wireless }\n}\n"
+        let analysis = try Fixtures.analyze(text)
+        let diagram = try DiagramBuilder.build(analysis, options: DiagramOptions(collapseAbove: 100))
+        let drawn = diagram.root.allNodes.map(\.id).filter { !$0.hasPrefix("legend:") }
+        #expect(drawn.count <= 10, "\(drawn)")
+        let boundary = try #require(diagram.root.clusters.first { $0.id == "boundary" })
+        #expect(boundary.allNodes.map(\.id) == ["overview:cui"])
+        #expect(diagram.root.clusters.first { $0.id == "outside" }?.allNodes.map(\.id) == ["overview:out"])
+        let dot = DOTWriter.write(diagram)
+        #expect(dot.contains("201 zones folded into one node per category: --expand ZONE or --focus ID draws them"))
+        #expect(dot.contains(#"label="CUI Assets\n400 assets (800 units) in 200 zones""#))
+        // Under the cap nothing folds.
+        let small = try DiagramBuilder.build(analysis, options: DiagramOptions(collapseAbove: 100, maximumNodes: 1_000))
+        #expect(!small.root.allNodes.contains { $0.id.hasPrefix("overview:") })
+    }
+}

@@ -3,7 +3,10 @@ import ScopeModel
 
 extension DiagramBuilder {
     /// The node id of an asset, provider or collapsed zone.
-    func nodeID(asset: Int) -> String { collapsedInto[asset].map { "zone:" + model.zones[$0].id } ?? "asset:" + model.assets[asset].id }
+    func nodeID(asset: Int) -> String {
+        if let category = folded[asset] { return "overview:" + category.rawValue }
+        return collapsedInto[asset].map { "zone:" + model.zones[$0].id } ?? "asset:" + model.assets[asset].id
+    }
     func nodeID(provider: Int) -> String { "provider:" + model.providers[provider].id }
 
     /// Two lines of name, then the rule ids of its findings.
@@ -123,6 +126,26 @@ extension DiagramBuilder {
         ])
     }
 
+    /// One node standing for every folded asset of a category: how many, in how many zones.
+    func overviewNode(_ category: AssetCategory, members: [Int]) -> Node {
+        let units = members.reduce(0) { $0 + model.assets[$1].count }
+        let zones = Set(members.compactMap { collapsedInto[$0] }).count
+        let summary = "\(members.count) assets (\(units) units) in \(zones) zones"
+        let plural = category.title.hasSuffix("Asset") ? category.title + "s" : category.title + " assets"
+        return Node(id: "overview:" + category.rawValue, attributes: DiagramStyle.nodeAttributes(category) + [
+            Attribute("label", plural + "\n" + summary),
+            Attribute("id", "overview-" + category.rawValue),
+            Attribute("tooltip", "\(plural) folded into the overview: \(summary). Draw one zone with --expand ZONE, or one element with --focus ID."),
+        ])
+    }
+
+    /// The overview nodes of the folded assets that pass `include`, in category order.
+    func overviewNodes(include: (Int) -> Bool) -> [Node] {
+        var members: [AssetCategory: [Int]] = [:]
+        for a in model.assets.indices where include(a) { if let category = folded[a] { members[category, default: []].append(a) } }
+        return AssetCategory.allCases.compactMap { category in members[category].map { overviewNode(category, members: $0) } }
+    }
+
     func zoneTitle(_ zone: Int, suffix: String = "") -> String {
         let item = model.zones[zone]
         let separation = item.separation.separates ? " · \(item.separation.rawValue) separation" : ""
@@ -150,7 +173,9 @@ extension DiagramBuilder {
         var rootNodes: [Node] = []
         var collapsedMembers: [Int: [Int]] = [:]
         for a in model.assets.indices where showAsset[a] && include(a) {
-            if let top = collapsedInto[a] {
+            if folded[a] != nil {
+                continue
+            } else if let top = collapsedInto[a] {
                 collapsedMembers[top, default: []].append(a)
             } else if let zone = placement[a] {
                 members[zone].append(a)
@@ -185,6 +210,7 @@ extension DiagramBuilder {
                 if !built.isEmpty { clusters.append(built) }
             }
         }
+        rootNodes += overviewNodes { showAsset[$0] && include($0) }
         // Children are built before their parents record an anchor; fill parents from a drawn child.
         for z in model.zones.indices.reversed() where anchors[z] == nil {
             if let child = children[z].first(where: { anchors[$0] != nil }) {

@@ -40,10 +40,13 @@ extension DiagramBuilder {
             diagram.root.clusters = [boundary, rest, providers] + (removedCluster().map { [$0] } ?? [])
             layoutEdges += gridEdges(boundary.nodes) + gridEdges(rest.nodes) + gridEdges(providers.nodes)
         case .dataflow:
-            diagram.root.nodes = model.assets.indices.filter { showAsset[$0] && collapsedInto[$0] == nil }.map(assetNode)
+            diagram.root.nodes = model.assets.indices.filter { showAsset[$0] && collapsedInto[$0] == nil && folded[$0] == nil }.map(assetNode)
             var collapsed: [Int: [Int]] = [:]
-            for a in model.assets.indices where showAsset[a] { if let zone = collapsedInto[a] { collapsed[zone, default: []].append(a) } }
+            for a in model.assets.indices where showAsset[a] && folded[a] == nil {
+                if let zone = collapsedInto[a] { collapsed[zone, default: []].append(a) }
+            }
             diagram.root.nodes += collapsed.keys.sorted().map { collapsedZoneNode($0, members: collapsed[$0]!) }
+            diagram.root.nodes += overviewNodes { showAsset[$0] }
             diagram.root.nodes += model.providers.indices.filter { showProvider[$0] }.map(providerNode)
         case .network:
             let tree = zoneTree(prefix: "", include: { _ in true }, anchors: &anchors)
@@ -52,7 +55,10 @@ extension DiagramBuilder {
             layoutEdges += gridEdges(tree.nodes)
         }
         diagram.edges = edges(anchors: anchors) + layoutEdges
-        let heading = title + (omittedEdges > 0 ? " (\(omittedEdges) more connections not drawn)" : "")
+        var notes: [String] = []
+        if foldedZones > 0 { notes.append("\(foldedZones) zones folded into one node per category: --expand ZONE or --focus ID draws them") }
+        if omittedEdges > 0 { notes.append("\(omittedEdges) more connections not drawn") }
+        let heading = title + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
         if let block = options.title {
             diagram.attributes[0] = Attribute("label", html: "<table border=\"0\" cellborder=\"0\" cellpadding=\"1\">"
                 + "<tr><td><font point-size=\"18\">\(DOTWriter.html(heading))</font></td></tr>"
@@ -203,7 +209,7 @@ extension DiagramBuilder {
     /// between two nodes becomes one edge, drawn as its strongest kind (the order of `EdgeKind`), its tooltip
     /// counting the rest: parallel edges of each kind between two zones would bury the picture.
     private mutating func finish(_ pending: [PendingEdge]) -> [Edge] {
-        let collapsed = collapsedInto.contains { $0 != nil }
+        let collapsed = collapsedInto.contains { $0 != nil } || folded.contains { $0 != nil }
         let strength = Dictionary(uniqueKeysWithValues: DiagramStyle.EdgeKind.allCases.enumerated().map { ($1, $0) })
         var seen: [String: Int] = [:]
         var merged: [(edge: PendingEdge, count: Int)] = []

@@ -33,6 +33,9 @@ struct DiagramCommand: ParsableCommand {
     @Option(help: "Collapse each top-level zone into one node past this many assets.")
     var collapseAbove = 250
 
+    @Option(help: "Past this many nodes, fold collapsed zones and loose assets into one node per category.")
+    var maxNodes = 120
+
     @Option(help: "dot, fdp or sfdp (default: dot, sfdp for large graphs).")
     var layout: LayoutEngine?
 
@@ -59,6 +62,7 @@ struct DiagramCommand: ParsableCommand {
             throw ValidationError("cannot tell the format from \(output); name a .svg, .png, .pdf or .dot file, or pass --format")
         }
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
         if layoutTimeout < 1 { throw ValidationError("--layout-timeout must be at least 1 second") }
         if landscape, page == nil { throw ValidationError("--landscape turns a --page; name the paper too, such as --page letter") }
         if revision != nil || date != nil, page == nil {
@@ -70,6 +74,7 @@ struct DiagramCommand: ParsableCommand {
         guard let format = format ?? OutputFormat(path: output) else { throw CommandFailure("cannot tell the format from \(output)") }
         let analysis = try options.analyze()
         let diagramOptions = DiagramOptions(view: view, focus: focus, depth: depth, expand: Set(expand), collapseAbove: collapseAbove,
+                                            maximumNodes: maxNodes,
                                             findings: findings, page: page.map { Page(paper: $0, landscape: landscape) },
                                             title: page == nil ? nil : titleBlock())
         let diagram: Diagram
