@@ -36,3 +36,40 @@ public struct GraphvizError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// Some of Graphviz's libraries print straight to standard error, past `agseterrf` (libpath's routing
+/// warnings, for one). While a layout runs, file descriptor 2 goes to a temporary file: what it caught is
+/// dropped when the render succeeds, and becomes part of our message when it fails.
+final class StandardErrorCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var saved: Int32
+    private let file: UnsafeMutablePointer<FILE>?
+
+    init() {
+        fflush(nil)
+        file = tmpfile()
+        saved = file == nil ? -1 : dup(2)
+        if let file, saved >= 0 { dup2(fileno(file), 2) }
+    }
+
+    /// Gives standard error back (once; later calls change nothing) and returns the first distinct lines caught.
+    @discardableResult
+    func restore(keeping lines: Int = 3) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard saved >= 0, let file else { return [] }
+        fflush(nil)
+        dup2(saved, 2)
+        close(saved)
+        saved = -1
+        lseek(fileno(file), 0, SEEK_SET)
+        let text = String(decoding: FileHandle(fileDescriptor: fileno(file), closeOnDealloc: false).readDataToEndOfFile(), as: UTF8.self)
+        var caught: [String] = []
+        for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty && !caught.contains(line) {
+            guard caught.count < lines else { break }
+            caught.append(line)
+        }
+        fclose(file)
+        return caught
+    }
+}

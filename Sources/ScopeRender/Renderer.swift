@@ -44,18 +44,26 @@ public struct Renderer: Sendable {
         // Graphviz cannot be interrupted, so the layout runs on a thread of its own and is abandoned at the
         // deadline; the command then exits, which stops it.
         let box = ResultBox()
+        let capture = StandardErrorCapture()
         let thread = Thread {
             box.set(Result { try Renderer.layoutAndRender(text, engine: engine, page: page, format: format) })
         }
         thread.stackSize = 64 << 20  // dot recurses deeply on large graphs
         thread.start()
-        guard box.wait(timeout: timeout), let result = box.result else {
+        let finished = box.wait(timeout: timeout)
+        let said = capture.restore()
+        guard finished, let result = box.result else {
             // Name a remedy other than the engine that just failed.
             let other = LayoutEngine.allCases.filter { $0 != engine && $0 != .fdp }.map { "--layout \($0.rawValue)" }.joined(separator: " or ")
             throw GraphvizError("the \(engine.rawValue) layout took longer than \(Renderer.seconds(timeout)) and was stopped;"
                                 + " draw less (--focus, or a lower --collapse-above), or try \(other)")
         }
-        let data = try result.get()
+        let data: Data
+        do {
+            data = try result.get()
+        } catch let error as GraphvizError where !said.isEmpty {
+            throw GraphvizError(error.description + " (Graphviz said: " + said.joined(separator: "; ") + ")")
+        }
         return format == .pdf ? Renderer.withoutCreationDate(data) : data
     }
 
@@ -113,6 +121,16 @@ public struct Renderer: Sendable {
                 try layout()
                 applied = fit
             }
+            // Cairo cannot make a bitmap more than 32,767 pixels wide or tall; Graphviz then shrinks it
+            // itself, and on 2.42 that path can crash. A lower resolution keeps it from ever having to.
+            if format == .png, page == nil, let box = boundingBox(graph) {
+                let dpi = min(96, Renderer.largestBitmap * 72 / (max(box.width, box.height) + 2 * 72))
+                if dpi < 96 {
+                    gvFreeLayout(gvc, graph)
+                    set(graph, "dpi", String(format: "%.2f", dpi))
+                    try layout()
+                }
+            }
             defer { gvFreeLayout(gvc, graph) }
             var bytes: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
@@ -128,16 +146,24 @@ public struct Renderer: Sendable {
     /// its pad together to fit `size`, and PDF adds a device margin unless `margin` is 0. The pad, per axis,
     /// makes the padded drawing the paper's shape, with at least `Page.margin` on every side after scaling.
     private static func fitting(_ graph: UnsafeMutablePointer<Agraph_t>, to page: Page) -> (size: String, pad: String)? {
+        guard let (width, height) = boundingBox(graph) else { return nil }
+        let (pageWidth, pageHeight) = (page.inches.width * 72, page.inches.height * 72)
+        let scale = min((pageWidth - 2 * Page.margin * 72) / width, (pageHeight - 2 * Page.margin * 72) / height)
+        let pad = ((pageWidth / scale - width) / 2 / 72, (pageHeight / scale - height) / 2 / 72)
+        return (String(format: "%.4f,%.4f!", page.inches.width, page.inches.height), String(format: "%.4f,%.4f", pad.0, pad.1))
+    }
+
+    /// Pixels a bitmap may have on its longer side, under cairo's limit of 32,767.
+    static let largestBitmap = 32_000.0
+
+    /// The laid-out drawing's width and height in points.
+    private static func boundingBox(_ graph: UnsafeMutablePointer<Agraph_t>) -> (width: Double, height: Double)? {
         // cgraph copies the strings it is given and does not write to them, whatever its C types say.
         guard let text = "bb".withCString({ agget(graph, UnsafeMutablePointer(mutating: $0)) }) else { return nil }
         // gvLayout writes `bb` as four numbers separated by spaces (or commas, as DOT writes it).
         let box = String(cString: text).split { $0 == "," || $0 == " " }.compactMap { Double($0) }
         guard box.count == 4, box[2] > box[0], box[3] > box[1] else { return nil }
-        let (width, height) = (box[2] - box[0], box[3] - box[1])
-        let (pageWidth, pageHeight) = (page.inches.width * 72, page.inches.height * 72)
-        let scale = min((pageWidth - 2 * Page.margin * 72) / width, (pageHeight - 2 * Page.margin * 72) / height)
-        let pad = ((pageWidth / scale - width) / 2 / 72, (pageHeight / scale - height) / 2 / 72)
-        return (String(format: "%.4f,%.4f!", page.inches.width, page.inches.height), String(format: "%.4f,%.4f", pad.0, pad.1))
+        return (box[2] - box[0], box[3] - box[1])
     }
 
     /// Sets a graph attribute (cgraph copies the strings).

@@ -116,7 +116,7 @@ enum Fixtures {
         let dot = DOTWriter.write(try DiagramBuilder.build(Fixtures.analysis("acme-precision")))
         #expect(dot.contains(##""asset:kiosk" [shape="box", style="filled,bold", fillcolor="#f5b7b1", color="#922b21", fontcolor="#1b2631", label="Shop-floor time kiosk\nkiosk · workstation\n! unscoped-touchpoint""##))
         // On the edge's own label, never a free `xlabel`.
-        #expect(dot.contains(##"label="! cui-transit-unencrypted", fontcolor="#c0392b""##))
+        #expect(dot.contains(##"taillabel="! cui-transit-unencrypted", labelfontcolor="#c0392b""##))
         #expect(!dot.contains("xlabel"))
     }
 

@@ -242,10 +242,17 @@ extension DiagramBuilder {
                 attributes += [Attribute("color", DiagramChanges.addedColor), Attribute("penwidth", "3")]
             }
             let annotation = collapsed ? nil : annotation(edge.subject).flatMap { annotated.insert(edge.subject).inserted ? $0 : nil }
-            if let label = [edge.label, annotation].compactMap({ $0 }).joined(separator: "\n").nilIfEmpty {
-                attributes.append(Attribute("label", label))
+            if options.view == .dataflow {
+                if let label = [edge.label, annotation].compactMap({ $0 }).joined(separator: "\n").nilIfEmpty {
+                    attributes.append(Attribute("label", label))
+                }
+                if annotation != nil { attributes.append(Attribute("fontcolor", "#c0392b")) }
+            } else {
+                if let label = edge.label { attributes.append(Attribute("label", label)) }
+                // With clusters, dot 2.42 crashes on large graphs whose edges carry labels (a label is a
+                // node of its own there); a tail label is drawn by the edge, at its start, and is no node.
+                if let annotation { attributes += [Attribute("taillabel", annotation), Attribute("labelfontcolor", "#c0392b")] }
             }
-            if annotation != nil { attributes.append(Attribute("fontcolor", "#c0392b")) }
             if let lhead = edge.lhead { attributes.append(Attribute("lhead", lhead)) }
             if let ltail = edge.ltail { attributes.append(Attribute("ltail", ltail)) }
             if entry.count > 1 { attributes.append(Attribute("penwidth", String(min(6, 1 + entry.count / 4)))) }
