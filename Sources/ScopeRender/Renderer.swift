@@ -107,6 +107,20 @@ public struct Renderer: Sendable {
             // fdp draws nodes over each other unless told to remove overlaps.
             if engine == .fdp { set(graph, "overlap", "false") }
             try layout()
+            // On paper, the rank direction whose drawing is closer to the page's shape wins.
+            if let page, let first = boundingBox(graph) {
+                let target = log(page.inches.width / page.inches.height)
+                let before = abs(log(first.width / first.height) - target)
+                let original = "rankdir".withCString { agget(graph, UnsafeMutablePointer(mutating: $0)) }.map { String(cString: $0) } ?? "TB"
+                gvFreeLayout(gvc, graph)
+                set(graph, "rankdir", original == "LR" ? "TB" : "LR")
+                try layout()
+                if let turned = boundingBox(graph), abs(log(turned.width / turned.height) - target) >= before {
+                    gvFreeLayout(gvc, graph)
+                    set(graph, "rankdir", original)
+                    try layout()
+                }
+            }
             // Graphviz reads `size` and `pad` when it lays out, so the fitted drawing is laid out again; the
             // drawing's box moves a little once a pad is set, so once more with the pad fitted to that box.
             var applied: (size: String, pad: String)?

@@ -125,3 +125,33 @@ import ScopeModel
         #expect(!small.root.allNodes.contains { $0.id.hasPrefix("overview:") })
     }
 }
+
+/// The DOT of a model is ordered by stable keys (zone, then id), not by where things are written: moving
+/// declarations around in the file, or adding one, leaves the rest of the drawing in its order.
+@Suite struct StableOrderTests {
+    func order(_ text: String) throws -> [String] {
+        let diagram = try DiagramBuilder.build(Fixtures.analyze(text))
+        // What the model draws: not the legend, nor the invisible edges that only arrange a grid.
+        let edges = diagram.edges.filter { !$0.attributes.contains(Attribute("style", "invis")) }
+        return diagram.root.allNodes.map(\.id).filter { !$0.hasPrefix("legend:") } + edges.map { "\($0.from) -> \($0.to)" }
+    }
+
+    let office = "zone office {\n  asset pc { type workstation }\n  asset printer { type printer }\n}\n"
+    let lab = "zone lab {\n  asset cmm { type test-equipment; stores d }\n}\n"
+    let flows = "flow cmm -> pc carries d\nflow cmm -> printer carries d\n"
+
+    @Test func movingDeclarationsInTheFileChangesNothing() throws {
+        let moved = office.replacingOccurrences(of: "  asset pc { type workstation }\n  asset printer { type printer }",
+                                                with: "  asset printer { type printer }\n  asset pc { type workstation }")
+        let flowsMoved = flows.split(separator: "\n").reversed().joined(separator: "\n")
+        #expect(try order("data d { class cui }\n" + office + lab + flows) == order(flowsMoved + "\n" + lab + moved + "data d { class cui }\n"))
+    }
+
+    @Test func anAdditionOnlySlotsIn() throws {
+        let before = try order("data d { class cui }\n" + office + lab + flows)
+        let after = try order("zone annex {\n  asset kiosk { type workstation }\n}\ndata d { class cui }\n"
+            + office.replacingOccurrences(of: "zone office {\n", with: "zone office {\n  asset aaa { type server }\n") + lab + flows)
+        #expect(after.filter(before.contains) == before)
+        #expect(Set(after).subtracting(before).allSatisfy { $0.contains("kiosk") || $0.contains("aaa") })
+    }
+}

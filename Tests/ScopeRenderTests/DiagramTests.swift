@@ -108,8 +108,9 @@ enum Fixtures {
         #expect(boundary.allNodes.contains { $0.id == "asset:kiosk" })
         #expect(!boundary.allNodes.contains { $0.id == "asset:guest-ap" } && outside.allNodes.contains { $0.id == "asset:guest-ap" })
         #expect(outside.allNodes.contains { $0.id == "asset:classified-ws" })
-        #expect(providers.nodes.map(\.id) == ["provider:prime", "provider:gcc-high", "provider:mailhost", "provider:bluewave",
-                                              "provider:sentinel", "provider:heatco", "provider:webhost"])
+        // By id, not declaration order: a stable key.
+        #expect(providers.nodes.map(\.id) == ["provider:bluewave", "provider:gcc-high", "provider:heatco", "provider:mailhost",
+                                              "provider:prime", "provider:sentinel", "provider:webhost"])
     }
 
     @Test func findingsAreMarkedOnTheirElements() throws {

@@ -170,7 +170,7 @@ extension DiagramBuilder {
     mutating func zoneTree(prefix: String, include: (Int) -> Bool, anchors: inout [Int: (cluster: String, node: String)])
         -> (nodes: [Node], clusters: [Cluster]) {
         var members = [[Int]](repeating: [], count: model.zones.count)
-        var rootNodes: [Node] = []
+        var rootNodes: [Node] = [], loose: [Int] = []
         var collapsedMembers: [Int: [Int]] = [:]
         for a in model.assets.indices where showAsset[a] && include(a) {
             if folded[a] != nil {
@@ -180,13 +180,16 @@ extension DiagramBuilder {
             } else if let zone = placement[a] {
                 members[zone].append(a)
             } else {
-                rootNodes.append(assetNode(a))
+                loose.append(a)
             }
         }
+        rootNodes = loose.sorted { model.assets[$0].id < model.assets[$1].id }.map(assetNode)
         var children = [[Int]](repeating: [], count: model.zones.count)
         var tops: [Int] = []
-        for (z, zone) in model.zones.enumerated() {
-            if let parent = zone.parent { children[parent].append(z) } else { tops.append(z) }
+        // Stable keys, not declaration order: zones by id within their parent, assets by id within their zone,
+        // so that an unrelated addition moves little of the layout.
+        for z in model.zones.indices.sorted(by: { model.zones[$0].id < model.zones[$1].id }) {
+            if let parent = model.zones[z].parent { children[parent].append(z) } else { tops.append(z) }
         }
         func cluster(_ zone: Int) -> Cluster {
             let id = prefix + model.zones[zone].id
@@ -195,7 +198,7 @@ extension DiagramBuilder {
                 Attribute("style", model.zones[zone].separation.separates ? "rounded,bold" : "rounded"),
                 Attribute("color", "#5d6d7e"), Attribute("fontcolor", "#2c3e50"), Attribute("bgcolor", "#fbfcfc"),
             ])
-            result.nodes = members[zone].map(assetNode)
+            result.nodes = members[zone].sorted { model.assets[$0].id < model.assets[$1].id }.map(assetNode)
             layoutEdges += gridEdges(result.nodes)
             result.clusters = children[zone].map(cluster).filter { !$0.isEmpty }
             if let first = result.nodes.first, anchors[zone] == nil { anchors[zone] = ("cluster_" + id, first.id) }

@@ -36,7 +36,8 @@ extension DiagramBuilder {
                 Attribute("label", "External providers"), Attribute("id", "providers"), Attribute("style", "rounded"),
                 Attribute("color", "#566573"), Attribute("fontcolor", "#2c3e50"),
             ])
-            providers.nodes = model.providers.indices.filter { showProvider[$0] }.map(providerNode)
+            providers.nodes = model.providers.indices.filter { showProvider[$0] }.sorted { model.providers[$0].id < model.providers[$1].id }
+                .map(providerNode)
             diagram.root.clusters = [boundary, rest, providers] + (removedCluster().map { [$0] } ?? [])
             layoutEdges += gridEdges(boundary.nodes) + gridEdges(rest.nodes) + gridEdges(providers.nodes)
         case .dataflow:
@@ -174,6 +175,8 @@ extension DiagramBuilder {
                     relation: .protects(i))
             }
         }
+        // Edges by their ends, then their relation: stable under unrelated additions.
+        pending.sort { ($0.from, $0.to, $0.id) < ($1.from, $1.to, $1.id) }
         return finish(pending) + removedEdges()
     }
 
