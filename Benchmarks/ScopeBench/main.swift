@@ -29,6 +29,14 @@ func loadSynthetic(relations: Int) -> (model: Model, bytes: Int, seconds: Double
     return (model, bytes.count, seconds(since: start))
 }
 
+/// The generated model loaded, then analyzed, each timed.
+func loadAndAnalyze(relations: Int) -> (model: Model, analysis: Analysis, loadSeconds: Double, analysisSeconds: Double) {
+    let (model, _, loadSeconds) = loadSynthetic(relations: relations)
+    let start = DispatchTime.now()
+    let analysis = Analysis(model: model)
+    return (model, analysis, loadSeconds, seconds(since: start))
+}
+
 func measure(relations: Int) {
     let (model, bytes, seconds) = loadSynthetic(relations: relations)
     let analysisStart = DispatchTime.now()
@@ -42,14 +50,10 @@ func measure(relations: Int) {
     print(line)
 }
 
-/// Renders the boundary view of a model with `assets` assets (four relations each) to SVG.
 /// The boundary diagram of the generated model of `relations` relations: load and analysis, then the diagram
 /// built, laid out and written as SVG, as `cuiscope diagram` does.
 func measureRender(relations: Int) {
-    let (model, _, loadSeconds) = loadSynthetic(relations: relations)
-    let analysisStart = DispatchTime.now()
-    let analysis = Analysis(model: model)
-    let analysisSeconds = seconds(since: analysisStart)
+    let (model, analysis, loadSeconds, analysisSeconds) = loadAndAnalyze(relations: relations)
     let start = DispatchTime.now()
     let diagram: Diagram
     let svg: Data
@@ -125,10 +129,7 @@ func measureDiff(relations: Int) {
 
 /// The advisor on a generated model: candidates, the minimum cut and the verifications, after one load and analysis.
 func measureAdvice(relations: Int) {
-    let (model, _, loadSeconds) = loadSynthetic(relations: relations)
-    let analysisStart = DispatchTime.now()
-    let analysis = Analysis(model: model)
-    let analysisSeconds = seconds(since: analysisStart)
+    let (model, analysis, loadSeconds, analysisSeconds) = loadAndAnalyze(relations: relations)
     let adviceStart = DispatchTime.now()
     let advice = Advice(analysis)
     let adviceSeconds = seconds(since: adviceStart)
