@@ -145,6 +145,9 @@ public struct DiagramBuilder {
     var folded: [AssetCategory?]
     /// How many collapsed zones the overview folded.
     var foldedZones = 0
+    /// Whether the overview folds providers into one node per role (past `DiagramBuilder.foldProvidersAbove`).
+    var foldsProviders = false
+    static let foldProvidersAbove = 20
     /// The zone each asset is drawn in (its own, or its host's).
     let placement: [Int?]
     /// Filled while edges are built: the kinds drawn (for the legend) and how many were left out.
@@ -217,6 +220,7 @@ public struct DiagramBuilder {
             for a in model.assets.indices where showAsset[a] && collapsedInto[a] != nil { folded[a] = analysis.assetCategories[a] }
             for a in loose { folded[a] = analysis.assetCategories[a] }
             foldedZones = collapsedMember.count
+            foldsProviders = showProvider.count { $0 } > DiagramBuilder.foldProvidersAbove
         }
     }
 

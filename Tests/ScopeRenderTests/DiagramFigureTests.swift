@@ -120,6 +120,10 @@ import ScopeModel
         let dot = DOTWriter.write(diagram)
         #expect(dot.contains("201 zones folded into one node per category: --expand ZONE or --focus ID draws them"))
         #expect(dot.contains(#"label="CUI Assets\n400 assets (800 units) in 200 zones""#))
+        // Past 20 providers, the overview draws one node per role.
+        let providers = (0..<30).map { "provider p\($0) { type \($0 % 2 == 0 ? "msp" : "vendor") }\n" }.joined()
+        let many = try DiagramBuilder.build(Fixtures.analyze(text + providers), options: DiagramOptions(collapseAbove: 100))
+        #expect(many.root.clusters.first { $0.id == "providers" }?.nodes.map(\.id) == ["overview-provider:not-esp"])
         // Under the cap nothing folds.
         let small = try DiagramBuilder.build(analysis, options: DiagramOptions(collapseAbove: 100, maximumNodes: 1_000))
         #expect(!small.root.allNodes.contains { $0.id.hasPrefix("overview:") })

@@ -7,7 +7,23 @@ extension DiagramBuilder {
         if let category = folded[asset] { return "overview:" + category.rawValue }
         return collapsedInto[asset].map { "zone:" + model.zones[$0].id } ?? "asset:" + model.assets[asset].id
     }
-    func nodeID(provider: Int) -> String { "provider:" + model.providers[provider].id }
+    func nodeID(provider: Int) -> String {
+        foldsProviders ? "overview-provider:" + analysis.providerRoles[provider].rawValue : "provider:" + model.providers[provider].id
+    }
+
+    /// The providers drawn: each its own node, or in the overview one node per role with how many.
+    func providerNodes() -> [Node] {
+        let shown = model.providers.indices.filter { showProvider[$0] }.sorted { model.providers[$0].id < model.providers[$1].id }
+        guard foldsProviders else { return shown.map(providerNode) }
+        let byRole = Dictionary(grouping: shown) { analysis.providerRoles[$0] }
+        return byRole.keys.sorted { $0.rawValue < $1.rawValue }.map { role in
+            let members = byRole[role]!
+            return Node(id: "overview-provider:" + role.rawValue, attributes: DiagramStyle.providerAttributes(role) + [
+                Attribute("label", "\(members.count) providers\n\(role.rawValue)"), Attribute("id", "overview-provider-" + role.rawValue),
+                Attribute("tooltip", members.map { model.providers[$0].id }.joined(separator: ", ")),
+            ])
+        }
+    }
 
     /// Two lines of name, then the rule ids of its findings.
     func label(title: String?, id: String, detail: String? = nil, subject: Subject) -> String {

@@ -36,8 +36,7 @@ extension DiagramBuilder {
                 Attribute("label", "External providers"), Attribute("id", "providers"), Attribute("style", "rounded"),
                 Attribute("color", "#566573"), Attribute("fontcolor", "#2c3e50"),
             ])
-            providers.nodes = model.providers.indices.filter { showProvider[$0] }.sorted { model.providers[$0].id < model.providers[$1].id }
-                .map(providerNode)
+            providers.nodes = providerNodes()
             diagram.root.clusters = [boundary, rest, providers] + (removedCluster().map { [$0] } ?? [])
             layoutEdges += gridEdges(boundary.nodes) + gridEdges(rest.nodes) + gridEdges(providers.nodes)
         case .dataflow:
@@ -48,7 +47,7 @@ extension DiagramBuilder {
             }
             diagram.root.nodes += collapsed.keys.sorted().map { collapsedZoneNode($0, members: collapsed[$0]!) }
             diagram.root.nodes += overviewNodes { showAsset[$0] }
-            diagram.root.nodes += model.providers.indices.filter { showProvider[$0] }.map(providerNode)
+            diagram.root.nodes += providerNodes()
         case .network:
             let tree = zoneTree(prefix: "", include: { _ in true }, anchors: &anchors)
             diagram.root.nodes = tree.nodes
