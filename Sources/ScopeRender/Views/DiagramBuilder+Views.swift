@@ -174,8 +174,6 @@ extension DiagramBuilder {
                     relation: .protects(i))
             }
         }
-        // Edges by their ends, then their relation: stable under unrelated additions.
-        pending.sort { ($0.from, $0.to, $0.id) < ($1.from, $1.to, $1.id) }
         return finish(pending) + removedEdges()
     }
 
@@ -226,6 +224,9 @@ extension DiagramBuilder {
                 merged.append((edge, 1))
             }
         }
+        // Edges by their ends, then their relation: stable under unrelated additions. Sorted once merged, so
+        // a million relations between a few overview nodes cost no sort of a million.
+        merged.sort { ($0.edge.from, $0.edge.to, $0.edge.id) < ($1.edge.from, $1.edge.to, $1.edge.id) }
         if collapsed, merged.count > options.maximumEdges {
             omittedEdges = merged.count - options.maximumEdges
             merged = Array(merged.prefix(options.maximumEdges))
