@@ -62,6 +62,14 @@ import ScopeModel
             == "link a -- b { wireless yes }\nlink c -- d\nlink e -- f { separation logical }\n")
     }
 
+    @Test func aCRLFFileKeepsItsLineBreaks() throws {
+        let windows = zones.replacingOccurrences(of: "\n", with: "\r\n")
+        let text = try edited(windows, at: "asset pc") { .setAttribute(statement: $0, key: "policy", value: "\"SOP-1\"") }
+        #expect(text.contains("    policy \"SOP-1\"\r\n  }"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(try edited("zone z\r\nflow a -> b\r\nflow b -> c\r\n", at: "flow a") { .delete(statement: $0) } == "zone z\r\nflow b -> c\r\n")
+    }
+
     @Test func carryNothingLabelsOnlyAnUnlabeledFlow() throws {
         let model = "flow a -> b \"Print jobs\" { remote yes }\nflow a -> c carries x\n"
         #expect(try edited(model, at: "flow a -> b") { .carryNothing(flow: $0) }

@@ -89,12 +89,24 @@ public struct ModelEditor {
         if let last = attributes.last {
             let line = file.lineRange(containing: last.key.offset)
             let indent = file.text(line.lowerBound..<last.key.offset)
-            let after = min(file.lineRange(containing: last.end).upperBound + 1, file.bytes.count)
-            return Replacement(range: after..<after, text: "\(indent)\(key) \(value)\n")
+            let after = nextLineStart(after: last.end)
+            return Replacement(range: after..<after, text: "\(indent)\(key) \(value)\(lineBreak)")
         }
         let firstLine = file.lineRange(containing: block.items[0].start)
         let indent = file.text(firstLine.lowerBound..<block.items[0].start)
-        return Replacement(range: firstLine.lowerBound..<firstLine.lowerBound, text: "\(indent)\(key) \(value)\n\n")
+        return Replacement(range: firstLine.lowerBound..<firstLine.lowerBound, text: "\(indent)\(key) \(value)\(lineBreak)\(lineBreak)")
+    }
+
+    /// Where the line after the one holding `offset` starts (past its CRLF or LF); the end of the file on the last.
+    private func nextLineStart(after offset: Int) -> Int {
+        let next = file.lineIndex(of: offset) + 1
+        return next < file.lineStarts.count ? file.lineStarts[next] : file.bytes.count
+    }
+
+    /// The file's own line break: a model written on Windows keeps its CRLF.
+    private var lineBreak: String {
+        guard let first = file.bytes.firstIndex(of: UInt8(ascii: "\n")) else { return "\n" }
+        return first > 0 && file.bytes[first - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
     }
 
     /// Removes `start..<end`: its whole lines when nothing else but blanks and a comment shares them, else the
@@ -105,7 +117,7 @@ public struct ModelEditor {
         let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let restIsComment = after.drop(while: blank).first.map { $0 == UInt8(ascii: "#") } ?? true
         if before.allSatisfy(blank), restIsComment {
-            let lineEnd = min(last.upperBound + 1, file.bytes.count)
+            let lineEnd = nextLineStart(after: last.lowerBound)
             // No two blank lines meet where the statement was, and none is left at the end of the file.
             func isBlank(_ line: Range<Int>) -> Bool { file.bytes[line].allSatisfy(blank) }
             let previous = first.lowerBound > 0 ? file.lineRange(containing: first.lowerBound - 1) : nil
