@@ -59,7 +59,7 @@ public struct Advice: Sendable {
     }
 
     static func score(_ analysis: Analysis, _ weights: AdvisorWeights) -> Int {
-        analysis.assetCategories.indices.reduce(0) { $0 + analysis.model.assets[$1].count * weights.weight(analysis.assetCategories[$1]) }
+        analysis.assetCategories.indices.reduce(0) { $0 + weights.weight(ofAsset: $1, in: analysis) }
     }
 
     /// Analyzes the model with each set of moves applied, two at a time; nil where the change does not

@@ -33,6 +33,11 @@ public struct AdvisorWeights: Sendable, Hashable {
     /// What one unit of `category` weighs; nothing outside scope weighs anything.
     public func weight(_ category: AssetCategory) -> Int { categories[category] ?? 0 }
 
+    /// What `asset` weighs in `analysis`: its units times its category's weight.
+    func weight(ofAsset asset: Int, in analysis: Analysis) -> Int {
+        analysis.model.assets[asset].count * weight(analysis.assetCategories[asset])
+    }
+
     public func cost(_ moves: [Move]) -> Int { moves.reduce(0) { $0 + (costs[$1.kind] ?? 1) } }
 }
 

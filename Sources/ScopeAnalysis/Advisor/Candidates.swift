@@ -19,7 +19,12 @@ struct Candidates {
     init(_ analysis: Analysis, weights: AdvisorWeights) {
         guard analysis.level > 1 else { return }
         let model = analysis.model, reachability = analysis.reachability
-        func weight(_ a: Int) -> Int { model.assets[a].count * weights.weight(analysis.assetCategories[a]) }
+        func weight(_ a: Int) -> Int { weights.weight(ofAsset: a, in: analysis) }
+        // What each asset weighs when the fabric is its only way to CUI: what cutting the fabric frees.
+        let fabricOnly = model.assets.indices.map { a -> Int in
+            guard reachability.ways[a] == 1, case .fabric? = reachability.paths[a], case .reachable = analysis.categorization.rungs[a] else { return 0 }
+            return weight(a)
+        }
         func add(_ move: Move, _ estimate: Int) {
             // Only what the root file declares can be edited and applied.
             guard move.span(in: model).file === model.files.first, estimate > 0 else { return }
@@ -32,9 +37,7 @@ struct Candidates {
         for a in model.assets.indices {
             guard let piece = fabric.component[a] else { continue }
             if reachability.sources[a] { holders[piece, default: 0] += 1 }
-            if reachability.ways[a] == 1, case .fabric? = reachability.paths[a], case .reachable = analysis.categorization.rungs[a] {
-                fabricWeight[piece, default: 0] += weight(a)
-            }
+            fabricWeight[piece, default: 0] += fabricOnly[a]
         }
         // A holder that stops holding CUI frees its piece of the fabric when it was the piece's only holder.
         func freed(_ a: Int) -> Int {
@@ -67,13 +70,13 @@ struct Candidates {
             guard held.count == 1, asset.stores.contains(held[0]) || asset.processes.contains(held[0]) else { continue }
             add(.moveData(asset: a, item: held[0]), weight(a) + freed(a))
         }
-        for (move, estimate) in Candidates.separations(analysis, weight: weight) { add(move, estimate) }
+        for (move, estimate) in Candidates.separations(analysis, fabricOnly: fabricOnly) { add(move, estimate) }
     }
 
     /// The separations that cut CUI reach: the zone joins and links whose removal splits the fabric
     /// (articulation points of the fabric with each zone join and link as a node of its own, found by one
     /// depth-first pass, Tarjan's), estimated by the weight of the pieces they leave without a CUI holder.
-    private static func separations(_ analysis: Analysis, weight: (Int) -> Int) -> [(Move, Int)] {
+    private static func separations(_ analysis: Analysis, fabricOnly: [Int]) -> [(Move, Int)] {
         let model = analysis.model, reachability = analysis.reachability, fabric = reachability.fabric
         let fabricNodes = fabric.adjacency.offsets.count - 1
         var hubs: [Move] = [], hubOf: [Move: Int] = [:]
@@ -100,9 +103,7 @@ struct Candidates {
         var holders = [Int](repeating: 0, count: count), weights = [Int](repeating: 0, count: count)
         for a in model.assets.indices where fabric.component[a] != nil {
             if reachability.sources[a] { holders[a] = 1 }
-            if reachability.ways[a] == 1, case .fabric? = reachability.paths[a], case .reachable = analysis.categorization.rungs[a] {
-                weights[a] = weight(a)
-            }
+            weights[a] = fabricOnly[a]
         }
 
         var order = [Int32](repeating: -1, count: count), low = [Int32](repeating: 0, count: count)

@@ -45,7 +45,7 @@ enum MinimumCut {
         for a in 0..<assetCount {
             if reachability.sources[a] { network.add(source, a, infinite) }
             if case .reachable = analysis.categorization.rungs[a] {
-                let weight = model.assets[a].count * weights.weight(analysis.assetCategories[a])
+                let weight = weights.weight(ofAsset: a, in: analysis)
                 if weight > 0 {
                     network.add(a, drain + a, infinite)
                     network.add(drain + a, sink, weight)
