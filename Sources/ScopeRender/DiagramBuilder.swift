@@ -214,11 +214,11 @@ public struct DiagramBuilder {
             }
         }
         // The overview: past the node cap, collapsed zones and loose assets fold into a node per category.
-        let loose = model.assets.indices.filter { showAsset[$0] && collapsedInto[$0] == nil && placement[$0] == nil }
         let drawn = collapsedMember.count + showAsset.count { $0 } - collapsedInto.count { $0 != nil } + showProvider.count { $0 }
         if drawn > options.maximumNodes, options.focus == nil {
-            for a in model.assets.indices where showAsset[a] && collapsedInto[a] != nil { folded[a] = analysis.assetCategories[a] }
-            for a in loose { folded[a] = analysis.assetCategories[a] }
+            for a in model.assets.indices where showAsset[a] && (collapsedInto[a] != nil || placement[a] == nil) {
+                folded[a] = analysis.assetCategories[a]
+            }
             foldedZones = collapsedMember.count
             foldsProviders = showProvider.count { $0 } > DiagramBuilder.foldProvidersAbove
         }

@@ -104,6 +104,12 @@ public struct Renderer: Sendable {
                     throw GraphvizError("the \(engine.rawValue) layout failed: " + lastError())
                 }
             }
+            // Graphviz reads the graph's attributes when it lays out: a changed one needs a layout of its own.
+            func relayout(_ attributes: [(String, String)]) throws {
+                gvFreeLayout(gvc, graph)
+                for (name, value) in attributes { set(graph, name, value) }
+                try layout()
+            }
             // fdp draws nodes over each other unless told to remove overlaps.
             if engine == .fdp { set(graph, "overlap", "false") }
             try layout()
@@ -112,38 +118,25 @@ public struct Renderer: Sendable {
                 let target = log(page.inches.width / page.inches.height)
                 let before = abs(log(first.width / first.height) - target)
                 let original = "rankdir".withCString { agget(graph, UnsafeMutablePointer(mutating: $0)) }.map { String(cString: $0) } ?? "TB"
-                gvFreeLayout(gvc, graph)
-                set(graph, "rankdir", original == "LR" ? "TB" : "LR")
-                try layout()
+                try relayout([("rankdir", original == "LR" ? "TB" : "LR")])
                 if let turned = boundingBox(graph), abs(log(turned.width / turned.height) - target) >= before {
-                    gvFreeLayout(gvc, graph)
-                    set(graph, "rankdir", original)
-                    try layout()
+                    try relayout([("rankdir", original)])
                 }
             }
-            // Graphviz reads `size` and `pad` when it lays out, so the fitted drawing is laid out again; the
-            // drawing's box moves a little once a pad is set, so once more with the pad fitted to that box.
+            // The fitted drawing is laid out again; its box moves a little once a pad is set, so once more with
+            // the pad fitted to that box.
             var applied: (size: String, pad: String)?
             for _ in 0..<2 {
                 guard let page, let fit = fitting(graph, to: page), fit.size != applied?.size || fit.pad != applied?.pad else { break }
-                gvFreeLayout(gvc, graph)
-                set(graph, "size", fit.size)
-                set(graph, "pad", fit.pad)
-                set(graph, "margin", "0")
                 // A fitted bitmap is for print: 300 dots per inch of paper.
-                if format == .png { set(graph, "dpi", "300") }
-                try layout()
+                try relayout([("size", fit.size), ("pad", fit.pad), ("margin", "0")] + (format == .png ? [("dpi", "300")] : []))
                 applied = fit
             }
             // Cairo cannot make a bitmap more than 32,767 pixels wide or tall; Graphviz then shrinks it
             // itself, and on 2.42 that path can crash. A lower resolution keeps it from ever having to.
             if format == .png, page == nil, let box = boundingBox(graph) {
                 let dpi = min(96, Renderer.largestBitmap * 72 / (max(box.width, box.height) + 2 * 72))
-                if dpi < 96 {
-                    gvFreeLayout(gvc, graph)
-                    set(graph, "dpi", String(format: "%.2f", dpi))
-                    try layout()
-                }
+                if dpi < 96 { try relayout([("dpi", String(format: "%.2f", dpi))]) }
             }
             defer { gvFreeLayout(gvc, graph) }
             var bytes: UnsafeMutablePointer<CChar>?

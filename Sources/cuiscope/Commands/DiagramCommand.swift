@@ -97,8 +97,9 @@ struct DiagramCommand: ParsableCommand {
 
     /// The model, and its revision and date: as given, else from git when the model is in a repository.
     private func titleBlock() -> TitleBlock {
-        let git = options.model == "-" ? nil : (try? GitRepository(containing: options.model))?.revision()
-        return TitleBlock(model: options.model, revision: revision ?? git?.name, date: date ?? (revision == nil ? git?.date : nil))
+        // A given revision names no commit to take a date from, so git is asked only when none is given.
+        let git = revision != nil || options.model == "-" ? nil : (try? GitRepository(containing: options.model))?.revision()
+        return TitleBlock(model: options.model, revision: revision ?? git?.name, date: date ?? git?.date)
     }
 }
 
