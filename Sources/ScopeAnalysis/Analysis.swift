@@ -127,20 +127,15 @@ public struct Summary: Sendable, Hashable {
             categories[category, default: 0] += 1
             units[category, default: 0] += analysis.model.assets[a].count
         }
-        var points: [String: Int] = [:]
         for finding in analysis.findings where !finding.isSuppressed {
             switch finding.severity {
             case .error: errors += 1
             case .warning: warnings += 1
-            case .info: infos += 1; continue
-            }
-            // SPRS exposure counts open errors and warnings, each requirement once at its highest value.
-            for requirement in finding.requirements {
-                points[requirement.nist] = max(points[requirement.nist] ?? 0, requirement.points ?? 0)
+            case .info: infos += 1
             }
         }
         // A suppression that matches nothing is a warning like any other.
         warnings += analysis.diagnostics.count { $0.severity == .warning }
-        sprsExposure = points.values.reduce(0, +)
+        sprsExposure = analysis.requirementsAtRisk.reduce(0) { $0 + ($1.requirement.points ?? 0) }
     }
 }

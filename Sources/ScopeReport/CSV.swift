@@ -78,7 +78,7 @@ public struct POAMCSVReporter: Reporter {
         // Open weaknesses (errors and warnings), then every suppressed finding with its justification.
         let open = analysis.findings.filter { !$0.isSuppressed && $0.severity != .info }
         for finding in open + analysis.findings.filter(\.isSuppressed) {
-            let assets = Self.assets(of: finding.subject, in: model)
+            let assets = finding.assets(in: model)
             let common = (subject: explainer.text(finding.subject), assets: assets.map { model.assets[$0].id }.joined(separator: " "),
                           contacts: Set(assets.compactMap { model.assets[$0].owner }).sorted().joined(separator: "; "),
                           status: finding.suppression.map { "risk accepted: " + $0.reason } ?? "open")
@@ -91,17 +91,6 @@ public struct POAMCSVReporter: Reporter {
                                      common.contacts, finding.remedy, "", common.status, finding.location.fileAndLine]
                 CSV.write(row, to: &output)
             }
-        }
-    }
-
-    /// The assets a finding is about: its subject, or a relation's ends that are assets.
-    static func assets(of subject: Subject, in model: Model) -> [Int] {
-        switch subject {
-        case .element(.asset(let a)): return [a]
-        case .element: return []
-        case .relation(let relation):
-            let (from, _, to) = model.ends(of: relation)
-            return [from, to].compactMap { if case .asset(let a) = $0 { a } else { nil } }
         }
     }
 }

@@ -72,4 +72,32 @@ import Testing
         #expect(table.contains { $0[7] == "no: blocks conditional status" } && table.contains { $0[7] == "yes" })
         #expect(table.dropFirst().allSatisfy { $0[11].isEmpty })
     }
+
+    @Test(arguments: ["acme-precision", "cloud-only", "fci-shop", "vdi-enclave"])
+    func theRequirementsAtRiskMakeTheSummarysSPRSExposure(model: String) throws {
+        let path = "Models/\(model).scope"
+        let requirements = try json(["requirements", path, "--format", "json"])
+        let summary = try #require(try json(["check", path, "--format", "json", "--fail-on", "never"])["summary"] as? [String: Any])
+        let sprs = try #require(requirements["sprs"] as? [String: Int])
+        #expect(sprs["exposure"] == summary["sprs-exposure"] as? Int)
+        #expect(sprs["score"] == 110 - (sprs["exposure"] ?? 0))
+        let catalog = try #require(requirements["catalog"] as? [[String: Any]])
+        #expect(catalog.count == 110)
+        let assets = try #require(try json(["scope", path, "--format", "json"])["assets"] as? [[String: Any]])
+        let categories = try #require(requirements["categories"] as? [[String: Any]])
+        #expect(categories.reduce(0) { $0 + ($1["assets"] as! Int) } == assets.count)
+    }
+
+    @Test func oneAssetsRequirementsAreItsCategorysObligationAndItsFindings() throws {
+        let kiosk = try json(["requirements", "Models/acme-precision.scope", "kiosk", "--format", "json"])
+        let asset = try #require(kiosk["asset"] as? [String: Any])
+        #expect(asset["id"] as? String == "kiosk" && asset["category"] as? String == "cui" && asset["assessed"] as? Bool == true)
+        let atRisk = try #require(kiosk["at-risk"] as? [[String: Any]])
+        #expect(!atRisk.isEmpty && atRisk.allSatisfy { ($0["assets"] as? [String])?.contains("kiosk") == true })
+        #expect(kiosk["catalog"] == nil)
+        let text = try CLI.run(["requirements", "Models/acme-precision.scope", "kiosk"]).stdout
+        #expect(text.hasPrefix("kiosk: cui (CUI Asset)\nowes: documented in the asset inventory"))
+        let missing = try CLI.run(["requirements", "Models/acme-precision.scope", "kisok"])
+        #expect(missing.status != 0 && missing.stderr.contains("did you mean `kiosk`?"))
+    }
 }
