@@ -95,7 +95,7 @@ public struct Renderer: Sendable {
                 throw GraphvizError("Graphviz has no layout plugins: its plugin configuration (config6a) is missing;"
                                     + " run `libgvc6-config-update -c` as root, or reinstall libgvc6")
             }
-            guard let graph = agmemread(text) else {
+            guard let graph = GraphvizReader.read(text) else {
                 throw GraphvizError("Graphviz could not read the diagram: " + lastError())
             }
             defer { agclose(graph) }
