@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u
 MODELS := $(wildcard Models/*.scope)
 VIEWS := boundary dataflow network
 
-.PHONY: all deps build test demo bench diagrams docs fuzz clean
+.PHONY: all deps test-deps build test demo bench diagrams docs fuzz clean
 
 all: build
 
@@ -23,8 +23,16 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# What only the tests need: headless Chromium loads the HTML report.
+test-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "==> installing Chromium (headless, for the report tests)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
+
 # The end-to-end tests run the built binary, so build it first. The tests also fail when Diagrams/ is stale.
-test: build
+test: build test-deps
 	$(SWIFT) test --disable-xctest
 	$(BIN) fmt --check Models/*.scope
 

@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTML report's template engine: escapes every value by default, no dependencies of its own.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "ScopeModel"),
@@ -22,7 +24,10 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "ScopeRender", dependencies: ["ScopeModel", "ScopeAnalysis", "CGraphviz"]),
-        .target(name: "ScopeReport", dependencies: ["ScopeModel", "ScopeAnalysis"]),
+        .target(
+            name: "ScopeReport",
+            dependencies: ["ScopeModel", "ScopeAnalysis", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "cuiscope",
             dependencies: [

@@ -14,7 +14,7 @@ struct CuiScope: ParsableCommand {
         --fail-on, 2 the model has errors, 3 usage or I/O error.
         """,
         version: "cuiscope \(CuiscopeVersion.current) (Graphviz \(Graphviz.shared.version))",
-        subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Diff.self, Advise.self, RequirementsCommand.self, Export.self, Fmt.self, Init.self, Rules.self,
+        subcommands: [Check.self, Scope.self, Explain.self, DiagramCommand.self, Diff.self, Advise.self, RequirementsCommand.self, Report.self, Export.self, Fmt.self, Init.self, Rules.self,
                       ExplainError.self]
     )
 
