@@ -23,8 +23,12 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# What only the tests need: headless Chromium loads the HTML report.
+# What only the tests need: headless Chromium loads the HTML report; compliance-trestle (from PyPI, in a
+# virtual environment under .build/) validates the OSCAL SSP.
+VENV := .build/venv
 test-deps:
+	@[ -x $(VENV)/bin/trestle ] || { echo "==> installing compliance-trestle into $(VENV)"; \
+		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q compliance-trestle; }
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		echo "==> installing Chromium (headless, for the report tests)"; \
 		$(SUDO) apt-get update -qq && \

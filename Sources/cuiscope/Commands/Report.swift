@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
         let format = format ?? (output.hasSuffix(".md") || output.hasSuffix(".markdown") ? .markdown : .html)
         let analysis = try options.analyze()
         let model = ModelReport(analysis, path: options.model)
-        let report = AssessmentReport(model, diagrams: format == .html ? try figures(analysis) : Report.titles.map {
+        let report = AssessmentReport(model, diagrams: format == .html ? try Report.figures(analysis, timeout: layoutTimeout, linked: true) : Report.titles.map {
             AssessmentReport.Figure(view: $0.view.rawValue, title: $0.title, svg: "")
         })
         let text = switch format {
@@ -51,13 +51,14 @@ struct Report: ParsableCommand {
         (.network, "Network: zones, links and the devices between them"),
     ]
 
-    /// Each view drawn as SVG with the diagram command's defaults, its ids prefixed by the view and its nodes
-    /// linked to the inventory.
-    private func figures(_ analysis: Analysis) throws -> [AssessmentReport.Figure] {
-        let renderer = Renderer(timeout: .seconds(layoutTimeout))
+    /// Each view drawn as SVG with the diagram command's defaults; `linked` (for the HTML page), its ids
+    /// prefixed by the view and its nodes linked to the inventory rows.
+    static func figures(_ analysis: Analysis, timeout: Int, linked: Bool) throws -> [AssessmentReport.Figure] {
+        let renderer = Renderer(timeout: .seconds(timeout))
         return try Report.titles.map { view, title in
             do {
-                let diagram = try DiagramBuilder.build(analysis, options: DiagramOptions(view: view)).embedded(prefix: view.rawValue + "-")
+                let drawn = try DiagramBuilder.build(analysis, options: DiagramOptions(view: view))
+                let diagram = linked ? drawn.embedded(prefix: view.rawValue + "-") : drawn
                 let svg = try renderer.render(diagram, as: .svg)
                 return AssessmentReport.Figure(view: view.rawValue, title: title, svg: String(decoding: svg, as: UTF8.self))
             } catch let error as DiagramError {
