@@ -16,6 +16,13 @@ struct CLI {
         return packageRoot.appendingPathComponent(".build/debug/cuiscope")
     }()
 
+    /// Every example model under Models/ (the advisor's too), as `Models/NAME` without the extension.
+    static let exampleModels: [String] = {
+        let models = packageRoot.appendingPathComponent("Models")
+        let files = FileManager.default.enumerator(atPath: models.path)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix(".scope") }.map { "Models/" + $0.dropLast(".scope".count) }.sorted()
+    }()
+
     struct Output {
         var status: Int32
         var stdout: String

@@ -15,11 +15,11 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(arguments, in: directory).stdout.utf8)) as? [String: Any])
     }
 
-    @Test(arguments: ["acme-precision", "cloud-only", "fci-shop", "vdi-enclave"])
+    @Test(arguments: CLI.exampleModels)
     func theInventoryRoundTripsToScope(model: String) throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = "Models/\(model).scope", csv = directory.appendingPathComponent("assets.csv")
+        let path = "\(model).scope", csv = directory.appendingPathComponent("assets.csv")
         #expect(try CLI.run(["export", "inventory", path, "-o", csv.path]).status == 0)
         let table = try rows(csv)
         let header = try #require(table.first)
@@ -73,9 +73,9 @@ import Testing
         #expect(table.dropFirst().allSatisfy { $0[11].isEmpty })
     }
 
-    @Test(arguments: ["acme-precision", "cloud-only", "fci-shop", "vdi-enclave"])
+    @Test(arguments: CLI.exampleModels)
     func theRequirementsAtRiskMakeTheSummarysSPRSExposure(model: String) throws {
-        let path = "Models/\(model).scope"
+        let path = "\(model).scope"
         let requirements = try json(["requirements", path, "--format", "json"])
         let summary = try #require(try json(["check", path, "--format", "json", "--fail-on", "never"])["summary"] as? [String: Any])
         let sprs = try #require(requirements["sprs"] as? [String: Int])

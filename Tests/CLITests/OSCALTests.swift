@@ -41,13 +41,13 @@ import Testing
         return root
     }
 
-    @Test(arguments: ["acme-precision", "cloud-only", "fci-shop", "vdi-enclave"])
+    @Test(arguments: CLI.exampleModels)
     func theSSPPassesTrestleAndEveryReferenceResolves(model: String) throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
-        let ssp = root.appendingPathComponent("system-security-plans/\(model)/system-security-plan.json")
+        let ssp = root.appendingPathComponent("system-security-plans/\(URL(fileURLWithPath: model).lastPathComponent)/system-security-plan.json")
         try FileManager.default.createDirectory(at: ssp.deletingLastPathComponent(), withIntermediateDirectories: true)
-        #expect(try CLI.run(["export", "oscal", "Models/\(model).scope", "--profile", "trestle://profiles/cmmc/profile.json",
+        #expect(try CLI.run(["export", "oscal", "\(model).scope", "--profile", "trestle://profiles/cmmc/profile.json",
                              "-o", ssp.path]).status == 0)
         let validated = try CLI.run([Self.trestle.path, "validate", "-f", ssp.path], in: root, executable: "/usr/bin/env")
         #expect(validated.status == 0 && validated.stdout.contains("VALID"), "\(validated.stdout)\(validated.stderr)")
@@ -83,7 +83,7 @@ import Testing
             #expect(parties.contains(leveraged["party-uuid"] as? String ?? ""))
         }
         // One item per asset, carrying the category `scope` derives; every UUID is a version 5 UUID, and unique.
-        let scope = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["scope", "Models/\(model).scope", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let scope = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["scope", "\(model).scope", "--format", "json"]).stdout.utf8)) as? [String: Any])
         let assets = try #require(scope["assets"] as? [[String: Any]])
         let categories = items.map { item in
             ((item["props"] as? [[String: Any]]) ?? []).first { $0["name"] as? String == "cmmc-asset-category" }?["value"] as? String
@@ -92,6 +92,18 @@ import Testing
         let uuids = try NSRegularExpression(pattern: #""uuid" : "([^"]+)""#).matches(in: text, range: NSRange(text.startIndex..., in: text))
             .map { String(text[Range($0.range(at: 1), in: text)!]) }
         #expect(Set(uuids).count == uuids.count && uuids.allSatisfy { $0.count == 36 && Array($0)[14] == "5" })
+    }
+
+    @Test func aModelWithNothingInItStillGivesAValidSSP() throws {
+        // OSCAL lists hold at least one member: no parties, no inventory items and no data must not mean empty lists.
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try #"organization "Empty" { level 2 }"#.write(to: root.appendingPathComponent("m.scope"), atomically: true, encoding: .utf8)
+        let ssp = root.appendingPathComponent("system-security-plans/empty/system-security-plan.json")
+        try FileManager.default.createDirectory(at: ssp.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(try CLI.run(["export", "oscal", "m.scope", "--profile", "trestle://profiles/cmmc/profile.json", "-o", ssp.path], in: root).status == 0)
+        let validated = try CLI.run([Self.trestle.path, "validate", "-f", ssp.path], in: root, executable: "/usr/bin/env")
+        #expect(validated.status == 0 && validated.stdout.contains("VALID"), "\(validated.stdout)\(validated.stderr)")
     }
 
     @Test func theSameModelGivesTheSameBytes() throws {

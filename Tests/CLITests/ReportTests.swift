@@ -46,16 +46,16 @@ import Testing
         return Loaded(dom: result.stdout, console: console, requests: requests)
     }
 
-    @Test(arguments: ["acme-precision", "cloud-only", "fci-shop", "vdi-enclave"])
+    @Test(arguments: CLI.exampleModels)
     func theReportLoadsCleanlyWithAnAnchorPerAssetAndLinksThatResolve(model: String) throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let page = directory.appendingPathComponent("\(model).html")
-        #expect(try CLI.run(["report", "Models/\(model).scope", "-o", page.path]).status == 0)
+        let page = directory.appendingPathComponent(URL(fileURLWithPath: model).lastPathComponent + ".html")
+        #expect(try CLI.run(["report", "\(model).scope", "-o", page.path]).status == 0)
         let loaded = try Self.load(page)
         #expect(loaded.console.isEmpty)
         #expect(loaded.requests.isEmpty)
-        let scope = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["scope", "Models/\(model).scope", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let scope = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["scope", "\(model).scope", "--format", "json"]).stdout.utf8)) as? [String: Any])
         let assets = try #require(scope["assets"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         let ids = loaded.ids
         #expect(assets.allSatisfy { ids.contains("asset-" + $0) }, "\(assets.filter { !ids.contains("asset-" + $0) })")

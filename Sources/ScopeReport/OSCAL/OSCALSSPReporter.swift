@@ -64,16 +64,19 @@ private struct OSCALDocument {
     // MARK: Metadata
 
     var metadata: JSONValue {
-        .object([
+        var members: [String: JSONValue] = [
             "title": .string("System Security Plan: \(title) (CMMC level \(analysis.level))"),
             "last-modified": .string(input.lastModified),
             "version": .string(input.lastModified),
             "oscal-version": .string(OSCALSSPReporter.oscalVersion),
             "roles": .array([role("administrator", "Administrator"), role("user", "User"), role("asset-owner", "Asset owner")]),
-            "parties": .array(model.providers.indices.map { p in
-                party(uuid("party/" + model.providers[p].id), model.providers[p].label ?? model.providers[p].id)
-            } + owners.map { party(uuid("party/owner/" + $0), $0) }),
-        ])
+        ]
+        let parties = model.providers.indices.map { p in
+            party(uuid("party/" + model.providers[p].id), model.providers[p].label ?? model.providers[p].id)
+        } + owners.map { party(uuid("party/owner/" + $0), $0) }
+        // OSCAL lists hold at least one member: an empty one is left out.
+        if !parties.isEmpty { members["parties"] = .array(parties) }
+        return .object(members)
     }
 
     func role(_ id: String, _ title: String) -> JSONValue { .object(["id": .string(id), "title": .string(title)]) }
@@ -147,8 +150,8 @@ private struct OSCALDocument {
         var members: [String: JSONValue] = [
             "users": .array(users),
             "components": .array([thisSystem] + model.assets.indices.map(component) + model.providers.indices.map(providerComponent)),
-            "inventory-items": .array(model.assets.indices.map(inventoryItem)),
         ]
+        if !model.assets.isEmpty { members["inventory-items"] = .array(model.assets.indices.map(inventoryItem)) }
         // A FedRAMP authorization, at any baseline; "moderate-equivalent" is a 3PAO assessment, not one.
         let leveraged = model.providers.indices.filter { [.high, .moderate, .low, .liSaaS].contains(model.providers[$0].fedramp) }
         if !leveraged.isEmpty {
