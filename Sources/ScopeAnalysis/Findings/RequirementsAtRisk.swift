@@ -14,22 +14,25 @@ extension Analysis {
     /// Each requirement the open (unsuppressed) errors and warnings cite, once, in catalog order; an 800-172
     /// requirement, outside the catalog, last.
     public var requirementsAtRisk: [RequirementAtRisk] {
-        var byID: [String: RequirementAtRisk] = [:]
+        // Entries are changed in place: copying one out of a dictionary and back would copy its lists each time.
+        var entries: [RequirementAtRisk] = [], index: [String: Int] = [:]
         for (f, finding) in findings.enumerated() where !finding.isSuppressed && finding.severity != .info {
             for requirement in finding.requirements {
-                var entry = byID[requirement.nist] ?? RequirementAtRisk(requirement: requirement, findings: [], assets: [])
-                if (requirement.points ?? 0) > (entry.requirement.points ?? 0) { entry.requirement = requirement }
-                entry.findings.append(f)
-                entry.assets += finding.assets(in: model)
-                byID[requirement.nist] = entry
+                let i = index[requirement.nist] ?? {
+                    entries.append(RequirementAtRisk(requirement: requirement, findings: [], assets: []))
+                    index[requirement.nist] = entries.count - 1
+                    return entries.count - 1
+                }()
+                if (requirement.points ?? 0) > (entries[i].requirement.points ?? 0) { entries[i].requirement = requirement }
+                entries[i].findings.append(f)
+                entries[i].assets += finding.assets(in: model)
             }
         }
         let order = Dictionary(uniqueKeysWithValues: NIST800171.all.enumerated().map { ($1.id, $0) })
-        return byID.values.map { entry in
-            var entry = entry
-            entry.assets = Array(Set(entry.assets)).sorted()
-            return entry
-        }.sorted { (order[$0.requirement.nist] ?? .max, $0.requirement.nist) < (order[$1.requirement.nist] ?? .max, $1.requirement.nist) }
+        for i in entries.indices { entries[i].assets = Array(Set(entries[i].assets)).sorted() }
+        return entries.sorted {
+            (order[$0.requirement.nist] ?? .max, $0.requirement.nist) < (order[$1.requirement.nist] ?? .max, $1.requirement.nist)
+        }
     }
 }
 
