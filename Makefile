@@ -57,11 +57,14 @@ diagrams: build
 	done
 	@echo "Diagrams/ regenerated"
 
-# Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations
-# (parse, resolve, analysis, advise, boundary diagram).
+# Benchmarks run on purpose, never from `make test`: release build, generated models up to 1M relations.
+# BENCHMARKS.md: each phase and CLI command per size, beside a Python word split and OWASP pytm (in .build/venv);
+# then the diagram, diff and advise benchmarks.
 bench: deps
 	$(SWIFT) build -c release
-	.build/release/ScopeBench
+	@[ -x $(VENV)/bin/python ] && $(VENV)/bin/python -c 'import pytm' 2>/dev/null || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q pytm; }
+	python3 Benchmarks/benchmarks.py .build/release $(VENV)/bin/python > BENCHMARKS.md
+	@cat BENCHMARKS.md
 	.build/release/ScopeBench render
 	.build/release/ScopeBench diff
 	.build/release/ScopeBench advise

@@ -40,62 +40,42 @@ indirect enum JSONNode {
 }
 
 enum JSON {
-    /// Pretty-printed, keys sorted, one trailing newline: byte-identical for the same input.
+    /// Pretty-printed, keys sorted, one trailing newline: byte-identical for the same input, and to what
+    /// `JSONEncoder` prints (`JSONTree`).
     static func write<T: Encodable>(_ value: T, to output: inout some TextOutputStream) {
         write(.value(value), to: &output)
     }
 
-    /// Streams a document. The bytes are those `JSONEncoder` prints for the whole document at once.
+    /// Streams a document: each element is printed as it is made, never the whole document at once.
     static func write(_ node: JSONNode, to output: inout some TextOutputStream) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        write(node, depth: 0, encoder: encoder, to: &output)
+        write(node, depth: 0, to: &output)
         output.write("\n")
     }
 
-    private static func write(_ node: JSONNode, depth: Int, encoder: JSONEncoder, to output: inout some TextOutputStream) {
+    private static func write(_ node: JSONNode, depth: Int, to output: inout some TextOutputStream) {
         let indent = String(repeating: "  ", count: depth), inner = indent + "  "
         switch node {
         case .value(let value):
-            // Our own value types hold only strings, numbers, arrays and objects: encoding them cannot fail.
-            guard let data = try? encoder.encode(value) else { return }
-            output.write(depth == 0 ? String(decoding: data, as: UTF8.self) : indented(Array(data), by: indent))
+            JSONTree.write(value, depth: depth, to: &output)
         case .object(let members):
             // JSONEncoder prints an empty container with a blank line inside.
             guard !members.isEmpty else { return output.write("{\n\n\(indent)}") }
             output.write("{\n")
-            for (position, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                output.write((position == 0 ? "" : ",\n") + inner)
-                write(.value(member.key), depth: 0, encoder: encoder, to: &output)
-                output.write(" : ")
-                write(member.value, depth: depth + 1, encoder: encoder, to: &output)
+            for (position, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+                output.write((position == 0 ? "" : ",\n") + inner + JSONTree.quoted(member.key) + " : ")
+                write(member.value, depth: depth + 1, to: &output)
             }
             output.write("\n\(indent)}")
         case .array(let elements):
             let iterator = elements.makeIterator()
             guard let first = iterator.next() else { return output.write("[\n\n\(indent)]") }
             output.write("[\n" + inner)
-            write(first, depth: depth + 1, encoder: encoder, to: &output)
+            write(first, depth: depth + 1, to: &output)
             while let element = iterator.next() {
                 output.write(",\n" + inner)
-                write(element, depth: depth + 1, encoder: encoder, to: &output)
+                write(element, depth: depth + 1, to: &output)
             }
             output.write("\n\(indent)]")
         }
-    }
-
-    /// A value printed alone, shifted right to sit at its depth in the document. Line breaks inside strings
-    /// are escaped, so every raw line break is the printer's own; the blank line of an empty container
-    /// stays blank.
-    private static func indented(_ bytes: [UInt8], by indent: String) -> String {
-        var shifted: [UInt8] = []
-        shifted.reserveCapacity(bytes.count + bytes.count / 4)
-        for (offset, byte) in bytes.enumerated() {
-            shifted.append(byte)
-            if byte == UInt8(ascii: "\n"), offset + 1 < bytes.count, bytes[offset + 1] != UInt8(ascii: "\n") {
-                shifted.append(contentsOf: indent.utf8)
-            }
-        }
-        return String(decoding: shifted, as: UTF8.self)
     }
 }

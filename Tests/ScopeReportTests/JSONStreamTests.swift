@@ -46,6 +46,22 @@ import Testing
         #expect(streamed(.elements(items) { $0 }) == (try whole(items)))
     }
 
+    struct Mixed: Encodable {
+        let text = "a\u{1}\u{1f}\u{7f}\u{2028}é\"\\/\n\t\r\u{8}\u{c} 🛡"
+        let flag = true, off = false
+        let missing: String? = nil
+        let present: Int? = 7
+        let ratio = 0.1, big = 1e20, negative = -3
+        let keys = ["é": 1, "e": 2, "E": 3, "_": 4, "-": 5, "a10": 6, "a9": 7]
+        let nested = [[["deep": [Int]()]], []]
+    }
+
+    @Test func everyKindOfValueMatchesTheEncoderByteForByte() throws {
+        #expect(streamed(.value(Mixed())) == (try whole(Mixed())))
+        #expect(streamed(.object(["mixed": .value([Mixed(), Mixed()])])) == (try whole(["mixed": [Mixed(), Mixed()]])))
+        #expect(streamed(.value("plain")) == (try whole("plain")))
+    }
+
     @Test func elementsAreMadeOnlyAsTheyAreWritten() {
         nonisolated(unsafe) var made = 0
         let node = JSONNode.elements(0..<3) { index -> Int in made += 1; return index }

@@ -504,7 +504,9 @@ struct Resolver {
     /// Once every type is known: `vdi` belongs to a `vdi-client`, and nothing runs on a person, a team or a
     /// facility, which are not network nodes (docs/scoping.md §3).
     private mutating func checkAssetKinds() {
-        for (i, asset) in model.assets.enumerated() {
+        // By index: a copy of an asset (or of the array, while one is changed) costs a whole copy of 250k assets.
+        for i in model.assets.indices {
+            let asset = (id: model.assets[i].id, type: model.assets[i].type, vdi: model.assets[i].vdi, hostedOn: model.assets[i].hostedOn)
             if asset.vdi != nil, asset.type != .vdiClient, let span = vdiSpans[i] {
                 diagnostics.error(.vdiOnNonClient, "`vdi` is for a `vdi-client`, and `\(asset.id)` is a \(asset.type.rawValue)", at: span,
                                   hint: "make it `type vdi-client`, or remove `vdi`")

@@ -1,0 +1,232 @@
+import Foundation
+
+/// An `Encoder` that writes what `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
+/// writes, byte for byte, several times faster: values go into a small tree of final classes, without the
+/// boxing and dynamic casts of Foundation's encoder, and the tree is printed straight into the output.
+/// `JSONStreamTests` holds it to JSONEncoder's bytes.
+enum JSONTree {
+    /// `value` printed at `depth` (its first line unindented, the following ones shifted to sit there).
+    static func write(_ value: any Encodable, depth: Int, to output: inout some TextOutputStream) {
+        let slot = Slot()
+        // Our own value types hold only strings, numbers, booleans, arrays and objects: encoding cannot fail.
+        try? value.encode(to: TreeEncoder(slot: slot, codingPath: []))
+        var bytes: [UInt8] = []
+        print(slot.node ?? .object(Members()), depth: depth, to: &bytes)
+        output.write(String(decoding: bytes, as: UTF8.self))
+    }
+
+    indirect enum Node {
+        case string(String)
+        /// Its text as JSON writes it.
+        case number(String)
+        case bool(Bool)
+        case null
+        case array(Elements)
+        case object(Members)
+    }
+
+    final class Elements { var nodes: [Node] = [] }
+    final class Members { var pairs: [(key: String, node: Node)] = [] }
+    /// Where one value goes: an array element, an object member, or the document.
+    final class Slot { var node: Node? }
+
+    // Printed as bytes: appending to a byte array is several times cheaper than building Strings.
+    private static func print(_ node: Node, depth: Int, to bytes: inout [UInt8]) {
+        switch node {
+        case .string(let string): quote(string, to: &bytes)
+        case .number(let number): bytes += number.utf8
+        case .bool(let bool): bytes += (bool ? "true" : "false").utf8
+        case .null: bytes += "null".utf8
+        case .array(let elements):
+            guard !elements.nodes.isEmpty else { return close("[\n\n", "]", depth, &bytes) }
+            bytes.append(UInt8(ascii: "["))
+            for (i, element) in elements.nodes.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(depth + 1, &bytes)
+                print(element, depth: depth + 1, to: &bytes)
+            }
+            newline(depth, &bytes)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.pairs.isEmpty else { return close("{\n\n", "}", depth, &bytes) }
+            bytes.append(UInt8(ascii: "{"))
+            // JSONEncoder sorts keys by their UTF-8 bytes.
+            let sorted = members.pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (i, member) in sorted.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(depth + 1, &bytes)
+                quote(member.key, to: &bytes)
+                bytes += " : ".utf8
+                print(member.node, depth: depth + 1, to: &bytes)
+            }
+            newline(depth, &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(_ depth: Int, _ bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    /// An empty container: JSONEncoder prints a blank line inside.
+    private static func close(_ open: String, _ close: String, _ depth: Int, _ bytes: inout [UInt8]) {
+        bytes += open.utf8
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        bytes += close.utf8
+    }
+
+    /// A JSON string as JSONEncoder escapes it: quotes, backslashes and control characters; `/` kept.
+    static func quote(_ string: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += "\\\"".utf8
+            case UInt8(ascii: "\\"): bytes += "\\\\".utf8
+            case 0x0A: bytes += "\\n".utf8
+            case 0x0D: bytes += "\\r".utf8
+            case 0x09: bytes += "\\t".utf8
+            case 0x08: bytes += "\\b".utf8
+            case 0x0C: bytes += "\\f".utf8
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += "\\u00".utf8
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `quote` for a String.
+    static func quoted(_ string: String) -> String {
+        var bytes: [UInt8] = []
+        quote(string, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A number as JSONEncoder prints it; doubles (rare here) are left to JSONEncoder itself.
+    static func number(_ value: Double) -> String {
+        (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}
+
+private struct TreeEncoder: Encoder {
+    let slot: JSONTree.Slot
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let members: JSONTree.Members
+        if case .object(let existing)? = slot.node { members = existing } else {
+            members = JSONTree.Members()
+            slot.node = .object(members)
+        }
+        return KeyedEncodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let elements: JSONTree.Elements
+        if case .array(let existing)? = slot.node { elements = existing } else {
+            elements = JSONTree.Elements()
+            slot.node = .array(elements)
+        }
+        return UnkeyedContainer(elements: elements, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(slot: slot, codingPath: codingPath) }
+}
+
+/// The node of a value: leaves directly, anything else through its own `encode(to:)`.
+private func node(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONTree.Node {
+    switch value {
+    case let string as String: return .string(string)
+    case let int as Int: return .number(String(int))
+    case let bool as Bool: return .bool(bool)
+    default:
+        let slot = JSONTree.Slot()
+        try value.encode(to: TreeEncoder(slot: slot, codingPath: codingPath))
+        return slot.node ?? .object(JSONTree.Members())
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let members: JSONTree.Members
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws { members.pairs.append((key.stringValue, .null)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { members.pairs.append((key.stringValue, .bool(value))) }
+    mutating func encode(_ value: String, forKey key: Key) throws { members.pairs.append((key.stringValue, .string(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { members.pairs.append((key.stringValue, .number(String(value)))) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { members.pairs.append((key.stringValue, .number(JSONTree.number(value)))) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        members.pairs.append((key.stringValue, try node(value, codingPath: codingPath + [key])))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONTree.Members()
+        members.pairs.append((key.stringValue, .object(nested)))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(members: nested, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = JSONTree.Elements()
+        members.pairs.append((key.stringValue, .array(nested)))
+        return UnkeyedContainer(elements: nested, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        let nested = JSONTree.Members(), slot = JSONTree.Slot()
+        slot.node = .object(nested)
+        members.pairs.append((key.stringValue, .object(nested)))
+        return TreeEncoder(slot: slot, codingPath: codingPath + [key])
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let elements: JSONTree.Elements
+    let codingPath: [any CodingKey]
+    var count: Int { elements.nodes.count }
+
+    mutating func encodeNil() throws { elements.nodes.append(.null) }
+    mutating func encode(_ value: Bool) throws { elements.nodes.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { elements.nodes.append(.string(value)) }
+    mutating func encode(_ value: Int) throws { elements.nodes.append(.number(String(value))) }
+    mutating func encode(_ value: Double) throws { elements.nodes.append(.number(JSONTree.number(value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { elements.nodes.append(try node(value, codingPath: codingPath)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONTree.Members()
+        elements.nodes.append(.object(nested))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(members: nested, codingPath: codingPath))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = JSONTree.Elements()
+        elements.nodes.append(.array(nested))
+        return UnkeyedContainer(elements: nested, codingPath: codingPath)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let members = JSONTree.Members()
+        elements.nodes.append(.object(members))
+        let slot = JSONTree.Slot()
+        slot.node = .object(members)
+        return TreeEncoder(slot: slot, codingPath: codingPath)
+    }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+    let slot: JSONTree.Slot
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws { slot.node = .null }
+    mutating func encode(_ value: Bool) throws { slot.node = .bool(value) }
+    mutating func encode(_ value: String) throws { slot.node = .string(value) }
+    mutating func encode(_ value: Int) throws { slot.node = .number(String(value)) }
+    mutating func encode(_ value: Double) throws { slot.node = .number(JSONTree.number(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { slot.node = try node(value, codingPath: codingPath) }
+}
