@@ -110,6 +110,15 @@ import Testing
         let first = try CLI.run(["export", "oscal", "Models/acme-precision.scope", "-o", "-"]).stdout
         let second = try CLI.run(["export", "oscal", "Models/acme-precision.scope", "-o", "-"]).stdout
         #expect(first == second && first.contains(#""oscal-version" : "1.1.2""#))
+        // The FedRAMP High tenant is a leveraged authorization; the mailhost (FedRAMP none) is not.
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: [String: Any]])
+        let implementation = try #require(plan["system-security-plan"]?["system-implementation"] as? [String: Any])
+        let leveraged = try #require(implementation["leveraged-authorizations"] as? [[String: Any]])
+        #expect(leveraged.compactMap { $0["title"] as? String } == ["FedRAMP high: Microsoft 365 GCC High tenant"])
+        // Never the clock: the date of the last commit that changed the model, unless one is given.
+        let changed = try CLI.run(["git", "log", "-1", "--format=%cs", "--", "Models/acme-precision.scope"], executable: "/usr/bin/env")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!changed.isEmpty && first.contains(#""last-modified" : "\#(changed)T00:00:00Z""#))
         let dated = try CLI.run(["export", "oscal", "Models/acme-precision.scope", "-o", "-", "--last-modified", "2026-12-03"]).stdout
         #expect(dated.contains(#""last-modified" : "2026-12-03T00:00:00Z""#))
         let wrong = try CLI.run(["export", "oscal", "Models/acme-precision.scope", "-o", "-", "--last-modified", "yesterday"])

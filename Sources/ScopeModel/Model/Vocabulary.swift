@@ -23,6 +23,9 @@ public enum FedRAMPLevel: String, ModelWord {
 
     /// DFARS 252.204-7012(b)(2)(ii)(D): FedRAMP Moderate baseline or its equivalent.
     public var meetsModerate: Bool { self == .high || self == .moderate || self == .moderateEquivalent }
+
+    /// A FedRAMP authorization at some baseline; `moderate-equivalent` is a 3PAO assessment, not one.
+    public var isAuthorization: Bool { self == .high || self == .moderate || self == .low || self == .liSaaS }
 }
 
 /// `yes`, `no` or `unknown`: used where the model author may not know.

@@ -25,6 +25,14 @@ public struct GitRepository: Sendable {
         return (name, date)
     }
 
+    /// The date (`YYYY-MM-DD`) of the last commit that changed `path`; nil when none did.
+    public func lastChange(of path: String) -> String? {
+        guard let relative = try? relativePath(of: path),
+              let output = try? GitRevisionLoader.git(["-C", root, "log", "-1", "--format=%cs", "--", relative], failure: "has no commit") else { return nil }
+        let date = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return date.isEmpty ? nil : date
+    }
+
     /// `path` relative to the repository's top level, as `git show` and SARIF want it.
     public func relativePath(of path: String) throws -> String {
         let url = URL(fileURLWithPath: GitRevisionLoader.absolute(path))

@@ -152,8 +152,7 @@ private struct OSCALDocument {
             "components": .array([thisSystem] + model.assets.indices.map(component) + model.providers.indices.map(providerComponent)),
         ]
         if !model.assets.isEmpty { members["inventory-items"] = .array(model.assets.indices.map(inventoryItem)) }
-        // A FedRAMP authorization, at any baseline; "moderate-equivalent" is a 3PAO assessment, not one.
-        let leveraged = model.providers.indices.filter { [.high, .moderate, .low, .liSaaS].contains(model.providers[$0].fedramp) }
+        let leveraged = model.providers.indices.filter { model.providers[$0].fedramp.isAuthorization }
         if !leveraged.isEmpty {
             members["leveraged-authorizations"] = .array(leveraged.map { p in
                 let provider = model.providers[p]

@@ -22,7 +22,7 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write, or - for standard output.")
     var output: String
 
-    @Option(help: "The OSCAL SSP's last-modified date, YYYY-MM-DD or an RFC 3339 date-time (default: the commit date of the model's git repository, else 1970-01-01).")
+    @Option(help: "The OSCAL SSP's last-modified date, YYYY-MM-DD or an RFC 3339 date-time (default: the date of the last commit that changed the model, else 1970-01-01).")
     var lastModified: String?
 
     @Option(help: "The href of the profile the OSCAL SSP imports, such as trestle://profiles/cmmc/profile.json (default: a back-matter resource naming NIST SP 800-171 r2).")
@@ -48,9 +48,10 @@ struct Export: ParsableCommand {
         }
     }
 
-    /// As given, else the model's repository's commit date: never the clock, so the same model gives the same bytes.
+    /// As given, else the date of the last commit that changed the model: never the clock, so the same model
+    /// gives the same bytes.
     private func lastModifiedDate() -> String {
-        let git = options.model == "-" ? nil : (try? GitRepository(containing: options.model))?.revision()?.date
+        let git = options.model == "-" ? nil : (try? GitRepository(containing: options.model))?.lastChange(of: options.model)
         return (lastModified ?? git).flatMap(Export.dateTime) ?? "1970-01-01T00:00:00Z"
     }
 
