@@ -325,7 +325,7 @@ public struct Parser {
         }
         let key = Name(text: word, offset: token.start)
         advance()
-        var values: [Value] = []
+        var values = AttributeValues()
         var end = key.offset + key.text.utf8.count
         while true {
             switch token.kind {

@@ -25,9 +25,26 @@ public struct Value: Sendable, Hashable {
 /// `key value, value, ...` inside a block.
 public struct Attribute: Sendable, Hashable {
     public var key: Name
-    public var values: [Value]
+    public var values: AttributeValues
     /// Offset just past the last value.
     public var end: Int
+}
+
+/// An attribute's values in order. Almost every attribute has one, kept inline, so that a million
+/// attributes cost no million small arrays.
+public struct AttributeValues: RandomAccessCollection, Sendable, Hashable {
+    private var head: Value?
+    private var tail: [Value] = []
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { head == nil ? 0 : 1 + tail.count }
+    public subscript(position: Int) -> Value { position == 0 ? head! : tail[position - 1] }
+
+    public mutating func append(_ value: Value) {
+        if head == nil { head = value } else { tail.append(value) }
+    }
 }
 
 /// The keywords that open a block of attributes.
