@@ -13,10 +13,15 @@ struct NameUUID {
 
     /// The UUID of `name` (such as `asset/plm`) in this namespace, lowercase as OSCAL writes it.
     func callAsFunction(_ name: String) -> String {
-        let b = NameUUID.bytes(namespace: namespace, name: name)
-        let hex = b.map { String(format: "%02x", $0) }.joined()
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-        return parts.joined(separator: "-")
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (i, byte) in NameUUID.bytes(namespace: namespace, name: name).enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func bytes(namespace: [UInt8], name: String) -> [UInt8] {

@@ -27,7 +27,7 @@ public struct OSCALSSPReporter: Reporter {
     static let namespace = "urn:cuiscope:cmmc"
 
     public func write(_ input: OSCALReport, to output: inout some TextOutputStream) {
-        JSON.write(["system-security-plan": OSCALDocument(input).plan], to: &output)
+        JSON.write(.object(["system-security-plan": OSCALDocument(input).plan]), to: &output)
     }
 }
 
@@ -49,15 +49,16 @@ private struct OSCALDocument {
         uuid = NameUUID(scope: title)
     }
 
-    var plan: JSONValue {
+    /// The plan, streamed: the per-asset lists are made element by element as they are written.
+    var plan: JSONNode {
         .object([
-            "uuid": .string(uuid("system-security-plan")),
-            "metadata": metadata,
-            "import-profile": .object(["href": .string(input.profile ?? "#" + uuid("resource/profile"))]),
-            "system-characteristics": characteristics,
+            "uuid": .value(uuid("system-security-plan")),
+            "metadata": .value(metadata),
+            "import-profile": .value(JSONValue.object(["href": .string(input.profile ?? "#" + uuid("resource/profile"))])),
+            "system-characteristics": .value(characteristics),
             "system-implementation": implementation,
-            "control-implementation": controls,
-            "back-matter": .object(["resources": .array(resources)]),
+            "control-implementation": .value(controls),
+            "back-matter": .value(JSONValue.object(["resources": .array(resources)])),
         ])
     }
 
@@ -146,15 +147,18 @@ private struct OSCALDocument {
 
     // MARK: System implementation
 
-    var implementation: JSONValue {
-        var members: [String: JSONValue] = [
-            "users": .array(users),
-            "components": .array([thisSystem] + model.assets.indices.map(component) + model.providers.indices.map(providerComponent)),
+    var implementation: JSONNode {
+        let components = [thisSystem].lazy.map(JSONNode.value)
+            + model.assets.indices.lazy.map { JSONNode.value(component($0)) }
+            + model.providers.indices.lazy.map { JSONNode.value(providerComponent($0)) }
+        var members: [String: JSONNode] = [
+            "users": .value(JSONValue.array(users)),
+            "components": .array(AnySequence(components)),
         ]
-        if !model.assets.isEmpty { members["inventory-items"] = .array(model.assets.indices.map(inventoryItem)) }
+        if !model.assets.isEmpty { members["inventory-items"] = .elements(model.assets.indices) { inventoryItem($0) } }
         let leveraged = model.providers.indices.filter { model.providers[$0].fedramp.isAuthorization }
         if !leveraged.isEmpty {
-            members["leveraged-authorizations"] = .array(leveraged.map { p in
+            members["leveraged-authorizations"] = .value(JSONValue.array(leveraged.map { p in
                 let provider = model.providers[p]
                 return .object([
                     "uuid": .string(uuid("leveraged-authorization/" + provider.id)),
@@ -163,7 +167,7 @@ private struct OSCALDocument {
                     "date-authorized": .string(String(input.lastModified.prefix(10))),
                     "remarks": "The model does not record the authorization date: this is the SSP's date; take the real one from the FedRAMP Marketplace.",
                 ])
-            })
+            }))
         }
         return .object(members)
     }
@@ -230,8 +234,11 @@ private struct OSCALDocument {
     /// People and teams, with the access the model gives them.
     var users: [JSONValue] {
         let people = model.assets.indices.filter { model.assets[$0].type.isPeople }
+        // Each person's accesses, found in one pass over the accesses.
+        var accessesFrom: [Int: [Access]] = [:]
+        for access in model.accesses { if case .asset(let a) = access.from { accessesFrom[a, default: []].append(access) } }
         let listed = people.map { a -> JSONValue in
-            let accesses = model.accesses.filter { $0.from == .asset(a) }
+            let accesses = accessesFrom[a] ?? []
             let privileges = accesses.map { access -> JSONValue in
                 let target = model.id(of: access.to.element)
                 let how = [access.admin ? "administers" : "uses", access.remote ? "remotely" : nil, access.mfa ? "with MFA" : "without MFA"]
