@@ -87,6 +87,13 @@ import Testing
         #expect(markdown.contains("\\| \\[x\\](http://evil.example)"))
     }
 
+    @Test func idsInFindingsAreSetAsCodeAndPointsAreCounted() throws {
+        let html = try CLI.run(["report", "Models/acme-precision.scope", "-o", "-"]).stdout
+        #expect(html.contains("<p><code>bluewave</code> is not a U.S. person"))
+        #expect(html.contains("record <code>mfa yes</code></p>") && !html.contains("`"))
+        #expect(html.contains("(5 points, not POA&amp;M-eligible") && html.contains("(no SPRS points, not POA&amp;M-eligible"))
+    }
+
     @Test func theMarkdownHasTheSameInventoryAndFindingsAsTheHTML() throws {
         let markdown = try CLI.run(["report", "Models/acme-precision.scope", "-o", "-", "--format", "markdown"]).stdout
         let check = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["check", "Models/acme-precision.scope", "--format", "json", "--fail-on", "never"]).stdout.utf8)) as? [String: Any])

@@ -99,14 +99,23 @@ enum ReportContent {
         let model = analysis.model
         return ["severity": finding.severity.rawValue, "rule": finding.rule, "subject": explainer.text(finding.subject),
                 "message": finding.message, "remedy": finding.remedy, "basis": finding.basis,
+                "messageParts": parts(finding.message), "remedyParts": parts(finding.remedy),
                 "location": finding.location.fileAndLine,
                 "assets": finding.assets(in: model).map { ["id": model.assets[$0].id] },
                 "evidence": finding.evidence.map { ["text": explainer.text($0)] },
                 "requirements": finding.requirements.map { requirement -> [String: Any] in
-                    ["practice": requirement.practice, "points": requirement.points.map(String.init) ?? "-",
+                    ["practice": requirement.practice, "points": requirement.points.map { count($0, "point") } ?? "no SPRS points",
                      "poam": requirement.poam ? "POA&M-eligible" : "not POA&M-eligible: blocks conditional status"]
                 },
                 "justification": finding.suppression?.reason ?? ""]
+    }
+
+    /// Our messages name ids in backticks: the text split there, so that the HTML template can set the ids
+    /// as code (`{"text", "code"}`, alternating).
+    static func parts(_ text: String) -> [[String: Any]] {
+        text.split(separator: "`", omittingEmptySubsequences: false).enumerated().compactMap { index, part in
+            part.isEmpty ? nil : ["text": String(part), "code": index % 2 == 1]
+        }
     }
 
     /// Graphviz's SVG from its `<svg>` element on: the XML declaration, the doctype and the generator comment

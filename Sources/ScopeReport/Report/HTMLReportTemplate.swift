@@ -143,10 +143,10 @@ figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 {{#findings}}
 <div class="finding {{severity}}">
 <h4><span class="sev">{{severity}}</span> <code>{{rule}}</code>: {{subject}}</h4>
-<p>{{message}}</p>
+<p>{{#messageParts}}{{#code}}<code>{{text}}</code>{{/code}}{{^code}}{{text}}{{/code}}{{/messageParts}}</p>
 {{^empty(evidence)}}<p class="muted">Evidence:</p><ul>{{#evidence}}<li>{{text}}</li>{{/evidence}}</ul>{{/empty(evidence)}}
-<p>{{#requirements}}<code>{{practice}}</code> ({{points}} points, {{poam}}){{^last()}}; {{/last()}}{{/requirements}}{{^requirements}}No 800-171 requirement.{{/requirements}}</p>
-<p><strong>Remedy:</strong> {{remedy}}</p>
+<p>{{#requirements}}<code>{{practice}}</code> ({{points}}, {{poam}}){{^last()}}; {{/last()}}{{/requirements}}{{^requirements}}No 800-171 requirement.{{/requirements}}</p>
+<p><strong>Remedy:</strong> {{#remedyParts}}{{#code}}<code>{{text}}</code>{{/code}}{{^code}}{{text}}{{/code}}{{/remedyParts}}</p>
 <p class="muted">{{basis}} · {{location}}{{#assets}} · <a href="#asset-{{id}}">{{id}}</a>{{/assets}}</p>
 </div>
 {{/findings}}

@@ -63,7 +63,7 @@ No open findings.
 - {{text}}
 {{/evidence}}
 
-Requirements: {{#requirements}}{{practice}} ({{points}} points, {{poam}}){{^last()}}; {{/last()}}{{/requirements}}{{^requirements}}none{{/requirements}}. Remedy: {{remedy}} ({{basis}}; {{location}})
+Requirements: {{#requirements}}{{practice}} ({{points}}, {{poam}}){{^last()}}; {{/last()}}{{/requirements}}{{^requirements}}none{{/requirements}}. Remedy: {{remedy}} ({{basis}}; {{location}})
 {{/findings}}
 {{#hasSuppressions}}
 
