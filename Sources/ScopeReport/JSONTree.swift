@@ -7,11 +7,10 @@ import Foundation
 enum JSONTree {
     /// `value` printed at `depth` (its first line unindented, the following ones shifted to sit there).
     static func write(_ value: any Encodable, depth: Int, to output: inout some TextOutputStream) {
-        let slot = Slot()
         // Our own value types hold only strings, numbers, booleans, arrays and objects: encoding cannot fail.
-        try? value.encode(to: TreeEncoder(slot: slot, codingPath: []))
+        let root = (try? jsonTreeNode(value, codingPath: [])) ?? .object(Members())
         var bytes: [UInt8] = []
-        print(slot.node ?? .object(Members()), depth: depth, to: &bytes)
+        print(root, depth: depth, to: &bytes)
         output.write(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -106,6 +105,22 @@ enum JSONTree {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A `JSONValue` (SARIF, OSCAL) as a node directly, without going through `Encodable`.
+    static func node(_ json: JSONValue) -> Node {
+        switch json {
+        case .string(let string): return .string(string)
+        case .number(let number): return .number(String(number))
+        case .array(let values):
+            let elements = Elements()
+            elements.nodes = values.map(node)
+            return .array(elements)
+        case .object(let members):
+            let object = Members()
+            object.pairs = members.map { ($0.key, node($0.value)) }
+            return .object(object)
+        }
+    }
+
     /// A number as JSONEncoder prints it; doubles (rare here) are left to JSONEncoder itself.
     static func number(_ value: Double) -> String {
         (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
@@ -139,8 +154,9 @@ private struct TreeEncoder: Encoder {
 }
 
 /// The node of a value: leaves directly, anything else through its own `encode(to:)`.
-private func node(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONTree.Node {
+func jsonTreeNode(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONTree.Node {
     switch value {
+    case let json as JSONValue: return JSONTree.node(json)
     case let string as String: return .string(string)
     case let int as Int: return .number(String(int))
     case let bool as Bool: return .bool(bool)
@@ -161,7 +177,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Int, forKey key: Key) throws { members.pairs.append((key.stringValue, .number(String(value)))) }
     mutating func encode(_ value: Double, forKey key: Key) throws { members.pairs.append((key.stringValue, .number(JSONTree.number(value)))) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        members.pairs.append((key.stringValue, try node(value, codingPath: codingPath + [key])))
+        members.pairs.append((key.stringValue, try jsonTreeNode(value, codingPath: codingPath + [key])))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -196,7 +212,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) throws { elements.nodes.append(.string(value)) }
     mutating func encode(_ value: Int) throws { elements.nodes.append(.number(String(value))) }
     mutating func encode(_ value: Double) throws { elements.nodes.append(.number(JSONTree.number(value))) }
-    mutating func encode<T: Encodable>(_ value: T) throws { elements.nodes.append(try node(value, codingPath: codingPath)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { elements.nodes.append(try jsonTreeNode(value, codingPath: codingPath)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONTree.Members()
@@ -228,5 +244,5 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { slot.node = .string(value) }
     mutating func encode(_ value: Int) throws { slot.node = .number(String(value)) }
     mutating func encode(_ value: Double) throws { slot.node = .number(JSONTree.number(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { slot.node = try node(value, codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { slot.node = try jsonTreeNode(value, codingPath: codingPath) }
 }
