@@ -121,6 +121,8 @@ public struct Summary: Sendable, Hashable {
     public var errors = 0, warnings = 0, infos = 0
     /// SPRS points at risk: each requirement an unsuppressed finding cites, counted once at its highest value.
     public var sprsExposure = 0
+    /// The SPRS score: the perfect 110 less the exposure.
+    public var sprsScore: Int { NIST800171.perfectScore - sprsExposure }
 
     init(_ analysis: Analysis) {
         for (a, category) in analysis.assetCategories.enumerated() {

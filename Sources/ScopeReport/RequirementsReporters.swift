@@ -20,15 +20,15 @@ public struct RequirementsReport: Sendable {
         return all.filter { $0.assets.contains(asset) }
     }
 
+}
+
+extension Summary {
     /// The categories that hold an asset, in the order of the Scoping Guide, with assets and units.
-    var categories: [(category: AssetCategory, assets: Int, units: Int)] {
-        let summary = analysis.summary
-        return RequirementsReport.categoryOrder.compactMap { category in
-            summary.categories[category].map { (category, $0, summary.units[category] ?? 0) }
-        }
+    var populatedCategories: [(category: AssetCategory, assets: Int, units: Int)] {
+        Summary.scopingGuideOrder.compactMap { category in categories[category].map { (category, $0, units[category] ?? 0) } }
     }
 
-    static let categoryOrder: [AssetCategory] = [.cui, .spa, .crma, .specialized, .fci, .out, .outsideCMMC]
+    private static let scopingGuideOrder: [AssetCategory] = [.cui, .spa, .crma, .specialized, .fci, .out, .outsideCMMC]
 }
 
 /// `cuiscope requirements`: what each category owes, the requirements the findings put at risk (with SPRS
@@ -40,7 +40,7 @@ public struct RequirementsTextReporter: Reporter {
     public init(style: TextStyle) { self.style = style }
 
     public func write(_ report: RequirementsReport, to output: inout some TextOutputStream) {
-        let analysis = report.analysis, model = analysis.model
+        let analysis = report.analysis, model = analysis.model, summary = analysis.summary
         if let a = report.asset {
             let category = analysis.assetCategories[a]
             output.write(style.bold("\(model.assets[a].id)") + ": " + style.category(category) + " (\(category.title))\n")
@@ -48,15 +48,14 @@ public struct RequirementsTextReporter: Reporter {
         } else {
             output.write(style.bold("Requirements of \(report.path)") + " (CMMC level \(analysis.level))\n\n")
             var categories = Table(header: ["category", "assets", "units", "owes"])
-            for row in report.categories {
+            for row in summary.populatedCategories {
                 categories.rows.append([row.category.title, String(row.assets), String(row.units), row.category.obligation])
             }
             output.write(categories.render(style: style))
         }
         let atRisk = report.atRisk
-        let exposure = atRisk.reduce(0) { $0 + ($1.requirement.points ?? 0) }
         output.write("\n" + style.bold("Requirements the open findings put at risk") + ": \(atRisk.count)"
-                     + (report.asset == nil ? "; SPRS exposure \(exposure), score \(NIST800171.perfectScore - exposure)" : "") + "\n")
+                     + (report.asset == nil ? "; SPRS exposure \(summary.sprsExposure), score \(summary.sprsScore)" : "") + "\n")
         if !atRisk.isEmpty {
             var table = Table(header: ["practice", "title", "points", "poa&m", "findings", "assets"])
             for entry in atRisk {
@@ -87,7 +86,6 @@ public struct RequirementsJSONReporter: Reporter {
     public func write(_ report: RequirementsReport, to output: inout some TextOutputStream) {
         let analysis = report.analysis, model = analysis.model
         let atRisk = report.atRisk
-        let exposure = atRisk.reduce(0) { $0 + ($1.requirement.points ?? 0) }
         var document: [String: JSONNode] = [
             "model": .value(report.path),
             "level": .value(analysis.level),
@@ -105,9 +103,10 @@ public struct RequirementsJSONReporter: Reporter {
                                                            obligation: category.obligation,
                                                            assessed: category.assessedAgainstRequirements))
         } else {
-            document["sprs"] = .value(["exposure": exposure, "score": NIST800171.perfectScore - exposure,
+            let summary = analysis.summary
+            document["sprs"] = .value(["exposure": summary.sprsExposure, "score": summary.sprsScore,
                                        "conditional-minimum": NIST800171.conditionalMinimum])
-            document["categories"] = .elements(report.categories) { row in
+            document["categories"] = .elements(summary.populatedCategories) { row in
                 CategoryJSON(category: row.category.rawValue, assets: row.assets, units: row.units,
                              obligation: row.category.obligation, assessed: row.category.assessedAgainstRequirements)
             }

@@ -96,7 +96,7 @@ private struct OSCALDocument {
 
     var characteristics: JSONValue {
         let summary = analysis.summary
-        let counts = RequirementsReport(analysis, path: input.report.model.path).categories
+        let counts = summary.populatedCategories
             .map { "\($0.assets) \($0.category.title) (\(count($0.units, "unit")))" }.joined(separator: ", ")
         let zones = model.zones.map { zone in zone.label.map { "\($0) (\(zone.id))" } ?? zone.id }
         return .object([

@@ -34,7 +34,7 @@ enum ReportContent {
         let summary = analysis.summary
         let atRisk = analysis.requirementsAtRisk
         let assets = model.assets.indices.map { AssetJSON($0, in: analysis, explainer: explainer) }
-        let categories = RequirementsReport(analysis, path: report.model.path).categories.map { row -> [String: Any] in
+        let categories = summary.populatedCategories.map { row -> [String: Any] in
             let members = assets.filter { $0.category == row.category.rawValue }
             return ["id": row.category.rawValue, "title": row.category.title, "assets": row.assets, "units": row.units, "unitCount": count(row.units, "unit"),
                     "obligation": row.category.obligation, "members": members.map { asset(row: $0) }]
@@ -47,9 +47,9 @@ enum ReportContent {
             "assessment": model.organization.assessment(at: analysis.level).rawValue,
             "version": CuiscopeVersion.current,
             "open": [count(summary.errors, "error"), count(summary.warnings, "warning"), count(summary.infos, "info")].joined(separator: ", "),
-            "exposure": summary.sprsExposure, "score": NIST800171.perfectScore - summary.sprsExposure,
+            "exposure": summary.sprsExposure, "score": summary.sprsScore,
             "conditionalMinimum": NIST800171.conditionalMinimum,
-            "belowConditional": NIST800171.perfectScore - summary.sprsExposure < NIST800171.conditionalMinimum,
+            "belowConditional": summary.sprsScore < NIST800171.conditionalMinimum,
             "categories": categories,
             "diagrams": report.diagrams.map { ["view": $0.view, "title": $0.title, "svg": inlineSVG($0.svg)] },
             "hasDiagrams": !report.diagrams.isEmpty,

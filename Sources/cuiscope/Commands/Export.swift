@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScopeModel
+import ScopeRender
 import ScopeReport
 
 struct Export: ParsableCommand {
@@ -43,7 +44,7 @@ struct Export: ParsableCommand {
         case .providers: try emit(ProvidersCSVReporter(), report)
         case .poam: try emit(POAMCSVReporter(), report)
         case .oscal:
-            let figures = try Report.figures(report.analysis, timeout: 60, linked: false)
+            let figures = try Report.figures(report.analysis, renderer: Renderer(), linked: false)
             try emit(OSCALSSPReporter(), OSCALReport(AssessmentReport(report, diagrams: figures), lastModified: lastModifiedDate(), profile: profile), report)
         }
     }

@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
         let format = format ?? (output.hasSuffix(".md") || output.hasSuffix(".markdown") ? .markdown : .html)
         let analysis = try options.analyze()
         let model = ModelReport(analysis, path: options.model)
-        let report = AssessmentReport(model, diagrams: format == .html ? try Report.figures(analysis, timeout: layoutTimeout, linked: true) : Report.titles.map {
+        let report = AssessmentReport(model, diagrams: format == .html ? try Report.figures(analysis, renderer: Renderer(timeout: .seconds(layoutTimeout)), linked: true) : Report.titles.map {
             AssessmentReport.Figure(view: $0.view.rawValue, title: $0.title, svg: "")
         })
         let text = switch format {
@@ -53,8 +53,7 @@ struct Report: ParsableCommand {
 
     /// Each view drawn as SVG with the diagram command's defaults; `linked` (for the HTML page), its ids
     /// prefixed by the view and its nodes linked to the inventory rows.
-    static func figures(_ analysis: Analysis, timeout: Int, linked: Bool) throws -> [AssessmentReport.Figure] {
-        let renderer = Renderer(timeout: .seconds(timeout))
+    static func figures(_ analysis: Analysis, renderer: Renderer, linked: Bool) throws -> [AssessmentReport.Figure] {
         return try Report.titles.map { view, title in
             do {
                 let drawn = try DiagramBuilder.build(analysis, options: DiagramOptions(view: view))
