@@ -10,10 +10,8 @@ public struct CheckTextReporter: Reporter {
         let analysis = report.analysis
         let explainer = Explainer(model: analysis.model)
         let findingText = FindingText(style: style, explainer: explainer)
-        let active = analysis.findings.filter { !$0.isSuppressed }
-        for severity in Severity.allCases {
-            for finding in active where finding.severity == severity { findingText.write(finding, to: &output) }
-        }
+        let active = Severity.allCases.flatMap { severity in analysis.findings.filter { !$0.isSuppressed && $0.severity == severity } }
+        TextBatches.write(active, to: &output) { finding, text in findingText.write(finding, to: &text) }
         let suppressed = analysis.findings.compactMap { finding in finding.suppression.map { (finding, $0) } }
         if !suppressed.isEmpty {
             output.write(style.bold("suppressed (\(suppressed.count))") + "\n")

@@ -7,7 +7,9 @@ struct RuleFindings {
     private(set) var findings: [Finding]
 
     init(context: RuleContext) {
-        let found = Rule.catalogue.filter { $0.levels.contains(context.level) }.flatMap { $0.check($0, context) }.filter { finding in
+        let rules = Rule.catalogue.filter { $0.levels.contains(context.level) }
+        // Rules read only the context, so they run on every core; their findings are sorted below anyway.
+        let found = Parallel.map(rules.count) { rules[$0].check(rules[$0], context) }.joined().filter { finding in
             guard case .element(.asset(let a)) = finding.subject else { return true }
             return !context.graph.outsideCMMC[a]
         }

@@ -1,8 +1,9 @@
 import Dispatch
 
-enum Parallel {
+/// Work split over every core, for the library's modules only.
+package enum Parallel {
     /// `body` for each index in `0..<count`, run on every core; the results in index order.
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    package static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
         defer { slots.deallocate() }
         // Each job writes only its own slot.

@@ -1,0 +1,24 @@
+import Foundation
+import ScopeModel
+
+/// Text for many items, rendered a batch at a time on every core and written in order: the output is
+/// the same as one core's, and memory holds one round of batches, never the whole document.
+enum TextBatches {
+    /// Items per batch: enough to outweigh handing a batch to another thread.
+    static let batchSize = 1024
+
+    static func write<Item: Sendable>(_ items: [Item], to output: inout some TextOutputStream,
+                                      _ render: @Sendable (Item, inout String) -> Void) {
+        let round = batchSize * ProcessInfo.processInfo.activeProcessorCount
+        for roundStart in stride(from: 0, to: items.count, by: round) {
+            let roundEnd = min(roundStart + round, items.count)
+            let texts = Parallel.map((roundEnd - roundStart + batchSize - 1) / batchSize) { batch in
+                let start = roundStart + batch * batchSize
+                var text = ""
+                for item in items[start..<min(start + batchSize, roundEnd)] { render(item, &text) }
+                return text
+            }
+            for text in texts { output.write(text) }
+        }
+    }
+}
