@@ -1,14 +1,7 @@
 /// The attributes each block accepts, in the order docs/language.md lists them: the source of "unknown
 /// attribute" hints.
 public enum AttributeNames {
-    public static func accepted(by kind: DeclarationKind) -> [String] { declarationTable[kind]! }
-
-    public static func accepted(by kind: RelationKind) -> [String] { relationTable[kind]! }
-
-    private static let declarationTable = Dictionary(uniqueKeysWithValues: DeclarationKind.allCases.map { ($0, list(for: $0)) })
-    private static let relationTable = Dictionary(uniqueKeysWithValues: RelationKind.allCases.map { ($0, list(for: $0)) })
-
-    private static func list(for kind: DeclarationKind) -> [String] {
+    public static func accepted(by kind: DeclarationKind) -> [String] {
         switch kind {
         case .organization: ["level", "assessment", "iso27001"]
         case .data: ["class", "category", "dissemination"]
@@ -19,7 +12,7 @@ public enum AttributeNames {
         }
     }
 
-    private static func list(for kind: RelationKind) -> [String] {
+    public static func accepted(by kind: RelationKind) -> [String] {
         switch kind {
         case .flow: ["encryption", "remote", "mfa", "protocol", "label"]
         case .link: ["separation", "wireless"]

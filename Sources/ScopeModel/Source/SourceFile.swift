@@ -59,7 +59,8 @@ public final class SourceFile: Sendable {
 
     /// The text of `range`, with invalid UTF-8 repaired.
     public func text(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+        // Through a buffer pointer: decoding an array slice takes the slow, generic path.
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 }
 

@@ -5,8 +5,27 @@ enum Keyword: String, CaseIterable {
     case include, suppress
     case carries, via, none, on
 
-    var declarationKind: DeclarationKind? { DeclarationKind(rawValue: rawValue) }
-    var relationKind: RelationKind? { RelationKind(rawValue: rawValue) }
+    // By case, not by `rawValue`: a keyword is asked on every statement.
+    var declarationKind: DeclarationKind? {
+        switch self {
+        case .organization: .organization
+        case .data: .data
+        case .provider: .provider
+        case .zone: .zone
+        case .asset: .asset
+        default: nil
+        }
+    }
+
+    var relationKind: RelationKind? {
+        switch self {
+        case .flow: .flow
+        case .link: .link
+        case .access: .access
+        case .protects: .protects
+        default: nil
+        }
+    }
 
     /// Keywords grouped by length, with their bytes.
     private static let byLength: [[(Keyword, [UInt8])]] = {

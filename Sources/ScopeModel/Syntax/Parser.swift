@@ -156,6 +156,7 @@ public struct Parser {
     private static let statementHint = "a statement starts with one of: " + statementKeywords.joined(separator: ", ")
 
     private mutating func parseStatement() -> Statement? {
+        let keyword = self.keyword
         if let kind = keyword?.declarationKind { return parseDeclaration(kind, depth: 0).map(Statement.declaration) }
         if let kind = keyword?.relationKind { return parseRelation(kind).map(Statement.relation) }
         switch keyword {
