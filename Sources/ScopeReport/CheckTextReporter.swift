@@ -11,7 +11,7 @@ public struct CheckTextReporter: Reporter {
         let explainer = Explainer(model: analysis.model)
         let findingText = FindingText(style: style, explainer: explainer)
         let active = Severity.allCases.flatMap { severity in analysis.findings.filter { !$0.isSuppressed && $0.severity == severity } }
-        TextBatches.write(active, to: &output) { finding, text in findingText.write(finding, to: &text) }
+        TextBatches.write(count: active.count, to: &output) { index, text in findingText.write(active[index], to: &text) }
         let suppressed = analysis.findings.compactMap { finding in finding.suppression.map { (finding, $0) } }
         if !suppressed.isEmpty {
             output.write(style.bold("suppressed (\(suppressed.count))") + "\n")

@@ -32,10 +32,13 @@ indirect enum JSONNode {
     case value(any Encodable)
     case object([String: JSONNode])
     case array(AnySequence<JSONNode>)
+    /// `count` elements, each made and printed only when it is written, a batch at a time on every core.
+    case elements(count: Int, element: @Sendable (Int) -> any Encodable)
 
     /// The elements of a collection, each made only when it is written.
-    static func elements<C: Collection>(_ collection: C, _ element: @escaping (C.Element) -> any Encodable) -> JSONNode {
-        .array(AnySequence(collection.lazy.map { .value(element($0)) }))
+    static func elements<C: RandomAccessCollection & Sendable>(_ collection: C, _ element: @escaping @Sendable (C.Element) -> any Encodable)
+        -> JSONNode where C.Index == Int {
+        .elements(count: collection.count) { element(collection[collection.startIndex + $0]) }
     }
 }
 
@@ -74,6 +77,14 @@ enum JSON {
             while let element = iterator.next() {
                 output.write(",\n" + inner)
                 write(element, depth: depth + 1, to: &output)
+            }
+            output.write("\n\(indent)]")
+        case .elements(let count, let element):
+            guard count > 0 else { return output.write("[\n\n\(indent)]") }
+            output.write("[\n")
+            TextBatches.write(count: count, to: &output) { index, text in
+                text += (index == 0 ? "" : ",\n") + inner
+                JSONTree.write(element(index), depth: depth + 1, to: &text)
             }
             output.write("\n\(indent)]")
         }

@@ -50,7 +50,7 @@ public struct SARIFReporter: Reporter {
             return .object(result)
         }
         // Findings become results one at a time, as they are written.
-        let findingResults = input.findings.lazy.map { finding -> JSONValue in
+        let findingResult = { @Sendable (finding: Finding) -> JSONValue in
             let uri = artifactURI(finding.location.file)
             let subject = explainer.text(finding.subject)
             var result: [String: JSONValue] = [
@@ -80,13 +80,16 @@ public struct SARIFReporter: Reporter {
             }
             return .object(result)
         }
-        let results = [AnySequence(diagnostics.map(JSONNode.value)), AnySequence(findingResults.map(JSONNode.value))].joined()
+        let findings = input.findings
+        let results = JSONNode.elements(count: diagnostics.count + findings.count) { index in
+            index < diagnostics.count ? diagnostics[index] : findingResult(findings[index - diagnostics.count])
+        }
         JSON.write(.object([
             "$schema": .value("https://json.schemastore.org/sarif-2.1.0.json"),
             "version": .value("2.1.0"),
             "runs": .array(AnySequence([.object([
                 "tool": .value(JSONValue.object(["driver": .object(driver)])),
-                "results": .array(AnySequence(results)),
+                "results": results,
             ])])),
         ]), to: &output)
     }

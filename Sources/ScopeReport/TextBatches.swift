@@ -7,15 +7,15 @@ enum TextBatches {
     /// Items per batch: enough to outweigh handing a batch to another thread.
     static let batchSize = 1024
 
-    static func write<Item: Sendable>(_ items: [Item], to output: inout some TextOutputStream,
-                                      _ render: @Sendable (Item, inout String) -> Void) {
+    /// Writes `render(0)` to `render(count - 1)`, in that order.
+    static func write(count: Int, to output: inout some TextOutputStream, _ render: @Sendable (Int, inout String) -> Void) {
         let round = batchSize * ProcessInfo.processInfo.activeProcessorCount
-        for roundStart in stride(from: 0, to: items.count, by: round) {
-            let roundEnd = min(roundStart + round, items.count)
+        for roundStart in stride(from: 0, to: count, by: round) {
+            let roundEnd = min(roundStart + round, count)
             let texts = Parallel.map((roundEnd - roundStart + batchSize - 1) / batchSize) { batch in
                 let start = roundStart + batch * batchSize
                 var text = ""
-                for item in items[start..<min(start + batchSize, roundEnd)] { render(item, &text) }
+                for index in start..<min(start + batchSize, roundEnd) { render(index, &text) }
                 return text
             }
             for text in texts { output.write(text) }
