@@ -233,6 +233,23 @@ struct CLI {
         #expect(leftovers == ["clean.scope", "messy.scope"])
     }
 
+    /// `fmt` compares the canonical text with the file as it prints it: the file may differ at its very end,
+    /// be longer (a canonical prefix) or be shorter.
+    @Test(arguments: [
+        ("flow a -> b\n\n\n", "flow a -> b\n"),
+        ("flow a -> b", "flow a -> b\n"),
+        ("flow a -> b\nflow b->c\n", "flow a -> b\nflow b -> c\n"),
+    ])
+    func fmtFindsADifferenceAnywhere(written: String, canonical: String) throws {
+        let directory = try CLI.temporaryDirectory()
+        let file = directory.appendingPathComponent("model.scope")
+        try written.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["fmt", "--check", "model.scope"], in: directory).status == 1)
+        #expect(try CLI.run(["fmt", "model.scope"], in: directory).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == canonical)
+        #expect(try CLI.run(["fmt", "--check", "model.scope"], in: directory).status == 0)
+    }
+
     @Test func fmtStandardInputToStandardOutput() throws {
         let result = try CLI.run(["fmt", "-"], stdin: "flow a->b;flow b->c\n")
         #expect(result.status == 0)

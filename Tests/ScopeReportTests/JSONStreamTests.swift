@@ -46,6 +46,13 @@ import Testing
         #expect(streamed(.elements(items) { $0 }) == (try whole(items)))
     }
 
+    /// More elements than two rounds of batches on every core: made on several threads, written in order.
+    @Test func elementsAcrossManyBatchesKeepTheirOrder() throws {
+        let count = TextBatches.batchSize * ProcessInfo.processInfo.activeProcessorCount * 2 + 7
+        let many = (0..<count).map { Item(name: "item \($0)", tags: [String($0 % 3)], extra: [:]) }
+        #expect(streamed(.elements(many) { $0 }) == (try whole(many)))
+    }
+
     struct Mixed: Encodable {
         let text = "a\u{1}\u{1f}\u{7f}\u{2028}é\"\\/\n\t\r\u{8}\u{c} 🛡"
         let flag = true, off = false

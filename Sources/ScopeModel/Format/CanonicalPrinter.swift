@@ -10,16 +10,28 @@ public struct CanonicalPrinter {
     private let file: SourceFile
     private let comments: [Comment]
     private var nextComment = 0
-    /// Printed lines; a blank line is an empty row.
-    private var rows: [Row] = []
+    /// Printed lines not yet handed to the output.
+    private var text = ""
+    /// Consecutive rows with trailing comments, held until the run ends and their comment column is known.
+    private var run: [Row] = []
     /// Source line where the last printed row ended; nil before the first row of a block.
     private var previousLine: Int?
+    /// The line of the last offset asked about: rows come in source order, so the next is near it.
+    private var lineCursor = 0
 
     /// The canonical text of `tree`. The tree must have parsed without errors.
     public static func format(_ tree: SyntaxTree) -> String {
+        var text = ""
+        format(tree, to: &text)
+        return text
+    }
+
+    /// Writes the canonical text of `tree` to `output` as it is printed, a statement at a time.
+    public static func format(_ tree: SyntaxTree, to output: inout some TextOutputStream) {
         var printer = CanonicalPrinter(file: tree.file, comments: tree.comments)
-        printer.printTopLevel(tree.statements)
-        return printer.render()
+        printer.printTopLevel(tree.statements) { output.write($0) }
+        printer.endRun()
+        output.write(printer.text)
     }
 
     private struct Row {
@@ -27,29 +39,34 @@ public struct CanonicalPrinter {
         var trailingComment: String?
     }
 
-    /// Joins the rows, padding each run of consecutive commented rows to a common comment column.
-    private func render() -> String {
-        var output = ""
-        var index = 0
-        while index < rows.count {
-            var end = index
-            while end < rows.count, rows[end].trailingComment != nil { end += 1 }
-            if end == index {
-                output += rows[index].text + "\n"
-                index += 1
-                continue
-            }
-            let column = rows[index..<end].map { $0.text.unicodeScalars.count }.max()! + 2
-            for row in rows[index..<end] {
-                let padding = String(repeating: " ", count: column - row.text.unicodeScalars.count)
-                output += row.text + padding + row.trailingComment! + "\n"
-            }
-            index = end
-        }
-        return output
+    private mutating func append(_ row: Row) {
+        guard row.trailingComment == nil else { return run.append(row) }
+        endRun()
+        text += row.text + "\n"
     }
 
-    private mutating func blankLine() { rows.append(Row(text: "")) }
+    /// Prints the run of commented rows, each comment padded to one column past the longest row.
+    private mutating func endRun() {
+        guard !run.isEmpty else { return }
+        let column = run.map { $0.text.unicodeScalars.count }.max()! + 2
+        for row in run {
+            text += row.text + String(repeating: " ", count: column - row.text.unicodeScalars.count) + row.trailingComment! + "\n"
+        }
+        run = []
+    }
+
+    private mutating func blankLine() { append(Row(text: "")) }
+
+    /// The 1-based line of `offset`, found by stepping from the last one asked about.
+    private mutating func line(of offset: Int) -> Int {
+        let starts = file.lineStarts
+        guard offset >= starts[lineCursor] else {
+            lineCursor = file.lineIndex(of: offset)
+            return lineCursor + 1
+        }
+        while lineCursor + 1 < starts.count, starts[lineCursor + 1] <= offset { lineCursor += 1 }
+        return lineCursor + 1
+    }
 
     private init(file: SourceFile, comments: [Comment]) {
         self.file = file
@@ -62,17 +79,17 @@ public struct CanonicalPrinter {
     /// top of the file or of a block.
     private mutating func emit(_ text: String, depth: Int, from start: Int, to end: Int, forceBlank: Bool = false,
                                trailingLimit: Int) {
-        let startLine = file.line(of: start)
+        let startLine = line(of: start)
         if let previousLine, forceBlank || startLine - previousLine > 1 { blankLine() }
         var row = Row(text: String(repeating: "  ", count: depth) + text)
         // A comment on the same source line, before whatever comes next, trails this row.
         if nextComment < comments.count, comments[nextComment].offset >= end, comments[nextComment].offset < trailingLimit,
-           file.line(of: comments[nextComment].offset) == file.line(of: end) {
+           line(of: comments[nextComment].offset) == line(of: end) {
             row.trailingComment = comments[nextComment].text
             nextComment += 1
         }
-        rows.append(row)
-        previousLine = file.line(of: end)
+        append(row)
+        previousLine = line(of: end)
     }
 
     /// Prints the comments that stand on their own lines before `offset`.
@@ -81,9 +98,9 @@ public struct CanonicalPrinter {
         while nextComment < comments.count, comments[nextComment].offset < offset {
             let comment = comments[nextComment]
             nextComment += 1
-            let line = file.line(of: comment.offset)
+            let line = line(of: comment.offset)
             if let previousLine, (first && forceBlankFirst) || line - previousLine > 1 { blankLine() }
-            rows.append(Row(text: String(repeating: "  ", count: depth) + comment.text))
+            append(Row(text: String(repeating: "  ", count: depth) + comment.text))
             previousLine = line
             first = false
         }
@@ -100,7 +117,8 @@ public struct CanonicalPrinter {
 
     // MARK: Statements
 
-    private mutating func printTopLevel(_ statements: [Statement]) {
+    /// Prints every statement, handing what is printed to `flush` in pieces of about 64 KiB.
+    private mutating func printTopLevel(_ statements: [Statement], flush: (String) -> Void) {
         var previousWasBlock = false
         for (index, statement) in statements.enumerated() {
             let limit = index + 1 < statements.count ? statements[index + 1].start : Int.max
@@ -110,6 +128,10 @@ public struct CanonicalPrinter {
             emitComments(before: statement.start, depth: 0, forceBlankFirst: forceBlank)
             print(statement, forceBlank: forceBlank && !hadLeadingComments, limit: limit)
             previousWasBlock = isBlock
+            if text.utf8.count >= 1 << 16 {
+                flush(text)
+                text = ""
+            }
         }
         emitComments(before: Int.max, depth: 0, forceBlankFirst: previousWasBlock)
     }
@@ -169,9 +191,9 @@ public struct CanonicalPrinter {
     private mutating func print(_ relation: Relation, forceBlank: Bool, limit: Int) {
         var text = "\(relation.kind.rawValue) \(relation.from.text) \(relation.arrow.rawValue) \(relation.to.text)"
         if let carries = relation.carries {
-            text += " carries " + (carries.isEmpty ? "none" : carries.map(\.text).joined(separator: ", "))
+            text += " carries " + (carries.isEmpty ? "none" : list(carries))
         }
-        if !relation.via.isEmpty { text += " via " + relation.via.map(\.text).joined(separator: ", ") }
+        if !relation.via.isEmpty { text += " via " + list(relation.via) }
         if let label = relation.label { text += " " + quoted(label.text) }
         guard let body = relation.body, !body.items.isEmpty || hasComments(in: body.openOffset..<body.closeOffset) else {
             emit(text, depth: 0, from: relation.keywordOffset, to: relation.end, forceBlank: forceBlank, trailingLimit: limit)
@@ -193,13 +215,23 @@ public struct CanonicalPrinter {
 
     // MARK: Values
 
+    // Each with a path for the one element nearly every list has: a million relations print a million lists.
+
+    private func list(_ names: [Name]) -> String {
+        names.count == 1 ? names[0].text : names.map(\.text).joined(separator: ", ")
+    }
+
     private func text(of attribute: Attribute) -> String {
-        attribute.key.text + " " + attribute.values.map { value in
-            value.kind == .string ? quoted(value.text) : value.text
-        }.joined(separator: ", ")
+        let values = attribute.values
+        let text = { (value: Value) in value.kind == .string ? quoted(value.text) : value.text }
+        return attribute.key.text + " " + (values.count == 1 ? text(values[0]) : values.map(text).joined(separator: ", "))
     }
 
     private func quoted(_ text: String) -> String {
+        // Most strings need no escape.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -53,14 +53,53 @@ struct Fmt: ParsableCommand {
             Terminal.report(diagnostics, noColor: color.noColor)
             throw ExitStatus.modelErrors.exitCode
         }
-        let formatted = Array(CanonicalPrinter.format(tree).utf8)
-        let canonical = formatted == file.bytes
-        if path == "-" {
-            if !check { Terminal.write(String(decoding: formatted, as: UTF8.self)) }
-        } else if !canonical, !check {
-            if OutputFile.isReadOnly(path) { throw CommandFailure("\(path) is read-only; fmt does not rewrite it") }
-            try OutputFile.write(Data(formatted), to: path)
+        if path == "-", !check {
+            var output = StandardOutput()
+            CanonicalPrinter.format(tree, to: &output)
+            return true
         }
-        return canonical
+        var comparison = CanonicalComparison(original: file.bytes, keepsText: !check)
+        CanonicalPrinter.format(tree, to: &comparison)
+        if !comparison.isCanonical, !check {
+            if OutputFile.isReadOnly(path) { throw CommandFailure("\(path) is read-only; fmt does not rewrite it") }
+            try OutputFile.write(Data(comparison.text), to: path)
+        }
+        return comparison.isCanonical
     }
+}
+
+/// The canonical text as it is printed, compared with the file's own bytes. Nothing is kept while the two
+/// agree, so checking a canonical file holds no second copy of it; from the first difference on, the text
+/// is kept if asked (`keepsText`), starting with the bytes that agreed.
+private struct CanonicalComparison: TextOutputStream {
+    let original: [UInt8]
+    let keepsText: Bool
+    /// How many leading bytes agree so far.
+    private var agreed = 0
+    private var differs = false
+    private var kept: [UInt8] = []
+
+    init(original: [UInt8], keepsText: Bool) {
+        self.original = original
+        self.keepsText = keepsText
+    }
+
+    mutating func write(_ string: String) {
+        for byte in string.utf8 {
+            if !differs {
+                if agreed < original.count, original[agreed] == byte {
+                    agreed += 1
+                    continue
+                }
+                differs = true
+                if keepsText { kept = Array(original[..<agreed]) }
+            }
+            if keepsText { kept.append(byte) }
+        }
+    }
+
+    var isCanonical: Bool { !differs && agreed == original.count }
+
+    /// The canonical text, when `keepsText`.
+    var text: [UInt8] { differs ? kept : Array(original[..<agreed]) }
 }
