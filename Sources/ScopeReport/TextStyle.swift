@@ -60,14 +60,11 @@ extension [Requirement] {
     /// One citation per practice, in order: a practice a rule may cite at two values is one entry,
     /// `SC.L2-3.13.11 (3 or 5 points, POA&M-eligible at 3 points only)`.
     var citations: [String] {
+        // A finding cites a handful: a scan beats a dictionary per finding.
         var practices: [String] = []
-        var byPractice: [String: [Requirement]] = [:]
-        for requirement in self {
-            if byPractice[requirement.practice] == nil { practices.append(requirement.practice) }
-            byPractice[requirement.practice, default: []].append(requirement)
-        }
+        for requirement in self where !practices.contains(requirement.practice) { practices.append(requirement.practice) }
         return practices.map { practice in
-            let group = byPractice[practice] ?? []
+            let group = filter { $0.practice == practice }
             let values = group.compactMap(\.points).sorted().map(String.init)
             let points = values.isEmpty ? "no SPRS points"
                 : values.joined(separator: " or ") + (values == ["1"] ? " point" : " points")

@@ -11,18 +11,21 @@ extension Model {
             guard a != b, assets[a].type.isNetworkNode, assets[b].type.isNetworkNode else { return }
             body(a, b, step)
         }
-        for (f, flow) in flows.enumerated() {
-            var ends: [Int] = []
-            if case .asset(let a) = flow.from { ends.append(a) }
-            if case .asset(let b) = flow.to { ends.append(b) }
-            if ends.count == 2 { connect(ends[0], ends[1], .flow(f)) }
-            for device in flow.via { for end in ends { connect(device, end, .flow(f)) } }
+        func asset(_ endpoint: Endpoint) -> Int? { if case .asset(let a) = endpoint { a } else { nil } }
+        // By index, not by element: a copy of each flow or asset would retain and release all it holds.
+        for f in flows.indices {
+            let from = asset(flows[f].from), to = asset(flows[f].to)
+            if let from, let to { connect(from, to, .flow(f)) }
+            for device in flows[f].via {
+                if let from { connect(device, from, .flow(f)) }
+                if let to { connect(device, to, .flow(f)) }
+            }
         }
-        for (i, access) in accesses.enumerated() {
-            if let device = networkDevice(of: access), case .asset(let target) = access.to { connect(device, target, .access(i)) }
+        for i in accesses.indices {
+            if let device = networkDevice(of: accesses[i]), case .asset(let target) = accesses[i].to { connect(device, target, .access(i)) }
         }
-        for (a, asset) in assets.enumerated() {
-            if case .asset(let host)? = asset.hostedOn { connect(a, host, .hosting(asset: a)) }
+        for a in assets.indices {
+            if case .asset(let host)? = assets[a].hostedOn { connect(a, host, .hosting(asset: a)) }
         }
     }
 

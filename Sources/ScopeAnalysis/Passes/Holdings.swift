@@ -42,13 +42,20 @@ struct Holdings {
             if delta.row(node).allSatisfy({ $0 == 0 }) { frontier.append(Int32(node)) }
             delta.insert(node, item)
         }
-        for (a, asset) in model.assets.enumerated() {
-            for item in asset.stores + asset.processes { seed(a, item, .holds(asset: a, data: item)) }
+        // By index, and without joined lists: a copy of each asset or flow, or a list per flow, costs a
+        // million allocations at a million relations.
+        for a in model.assets.indices {
+            for item in model.assets[a].stores { seed(a, item, .holds(asset: a, data: item)) }
+            for item in model.assets[a].processes { seed(a, item, .holds(asset: a, data: item)) }
         }
-        for (f, flow) in model.flows.enumerated() {
-            guard case .data(let items) = flow.carries else { continue }
-            let ends = [graph.node(flow.from), graph.node(flow.to)] + flow.via.map(graph.node(asset:))
-            for item in items { for end in ends { seed(end, item, .flow(f)) } }
+        for f in model.flows.indices {
+            guard case .data(let items) = model.flows[f].carries else { continue }
+            let from = graph.node(model.flows[f].from), to = graph.node(model.flows[f].to)
+            for item in items {
+                seed(from, item, .flow(f))
+                seed(to, item, .flow(f))
+                for device in model.flows[f].via { seed(graph.node(asset: device), item, .flow(f)) }
+            }
         }
 
         let (edges, carriesEverything) = Holdings.propagationEdges(graph, steps: &steps)
@@ -66,23 +73,23 @@ struct Holdings {
             steps.append(step)
             carriesEverything.append(all)
         }
-        for (f, flow) in model.flows.enumerated() where flow.carries == .unlabeled {
-            let from = graph.node(flow.from), to = graph.node(flow.to)
+        for f in model.flows.indices where model.flows[f].carries == .unlabeled {
+            let from = graph.node(model.flows[f].from), to = graph.node(model.flows[f].to)
             add(from, to, .flow(f), all: false)
-            for device in flow.via { add(from, graph.node(asset: device), .flow(f), all: false) }
-            if flow.bidirectional {
+            for device in model.flows[f].via { add(from, graph.node(asset: device), .flow(f), all: false) }
+            if model.flows[f].bidirectional {
                 add(to, from, .flow(f), all: false)
-                for device in flow.via { add(to, graph.node(asset: device), .flow(f), all: false) }
+                for device in model.flows[f].via { add(to, graph.node(asset: device), .flow(f), all: false) }
             }
         }
-        for (a, asset) in model.assets.enumerated() {
-            switch asset.hostedOn {
+        for a in model.assets.indices {
+            switch model.assets[a].hostedOn {
             case .asset(let host)?: add(a, graph.node(asset: host), .hosting(asset: a), all: true)
             case .provider(let host)?: add(a, graph.node(provider: host), .hosting(asset: a), all: true)
             case nil: break
             }
             // Zones gather what their assets hold, only so that people's access to a zone can reach it.
-            if let zone = asset.zone { add(a, graph.node(zone: zone), .membership(asset: a), all: true) }
+            if let zone = model.assets[a].zone { add(a, graph.node(zone: zone), .membership(asset: a), all: true) }
         }
         for (z, zone) in model.zones.enumerated() {
             if let parent = zone.parent { add(graph.node(zone: z), graph.node(zone: parent), .zoneParent(zone: z), all: true) }

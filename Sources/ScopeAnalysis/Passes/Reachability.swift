@@ -50,7 +50,8 @@ struct Reachability {
             if case .hosting = step { needsOwnCUI.append(true) } else { needsOwnCUI.append(false) }
             channels.append((Int32(b), Int32(a), Int32(needsOwnCUI.count)))
             needsOwnCUI.append(false)
-            channelSteps += [step, step]
+            channelSteps.append(step)
+            channelSteps.append(step)
         }
         // Accesses from a device to a zone: the device reaches everything inside it, and back.
         let zoneAccesses = model.zoneAccesses

@@ -23,6 +23,7 @@ struct AnalysisOptions: ParsableArguments {
         if analysis.diagnostics.contains(where: { $0.severity == .error }) {
             throw ModelInput.failure(analysis.diagnostics, path: model, format: format)
         }
+        ProcessLifetime.keep(analysis)
         return analysis
     }
 }
