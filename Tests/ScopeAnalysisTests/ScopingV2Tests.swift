@@ -31,6 +31,8 @@ import ScopeModel
     @Test func networkNodesOnlyWhereTheNetworkIsMeant() {
         #expect(errors("asset t { type team }\nasset vm { type vm; hosted-on t }") == ["2:21: `vm` cannot run on `t`, a team"])
         #expect(errors("asset p { type person }\nasset s { type server }\nlink p -- s") == ["3:6: a link joins network nodes, and `p` is a person"])
+        #expect(errors("asset p { type person }\nasset t { type team }\nlink p -- t")
+            == ["3:6: a link joins network nodes, and `p` is a person", "3:11: a link joins network nodes, and `t` is a team"])
         #expect(errors("asset f { type facility }\nasset a { type server }\nasset b { type server }\nlink a -- b via f")
             == ["4:17: `via` names a device, and `f` is a facility"])
         #expect(errors("asset pc { type workstation; vdi full }") == ["1:30: `vdi` is for a `vdi-client`, and `pc` is a workstation"])

@@ -380,12 +380,15 @@ struct Resolver {
             return device
         }
         if kind == .link {
-            for (name, end) in [(relation.from, from), (relation.to, to)] {
-                guard case .asset(let a)? = end, !model.assets[a].type.isNetworkNode else { continue }
+            // Each end in turn, without a list per link.
+            func requireNetworkNode(_ name: Name, _ end: Endpoint?) {
+                guard case .asset(let a)? = end, !model.assets[a].type.isNetworkNode else { return }
                 diagnostics.error(.notANetworkNode, "a link joins network nodes, and `\(name.text)` is a \(model.assets[a].type.rawValue)", at: span(name, file),
                                   hint: "people reach systems with `access`")
                 ok = false
             }
+            requireNetworkNode(relation.from, from)
+            requireNetworkNode(relation.to, to)
         }
         var carried = Carried.unlabeled
         if let names = relation.carries {
@@ -474,15 +477,15 @@ struct Resolver {
 
     private mutating func endpoint(_ name: Name, _ file: SourceFile, _ kind: RelationKind, allowed: Kinds,
                                    as what: String) -> Endpoint? {
-        let hint = { (element: ElementRef) -> String? in
+        // The hint is written in the call: a closure kept in a constant is allocated on every relation.
+        switch lookUp(name, in: file, allowed: allowed, as: what, context: "`\(kind.rawValue)`", hint: { element in
             switch (element, kind) {
             case (.data, _): "a data item is never an end of a relation; write `carries \(name.text)` on a flow"
             case (.zone, .flow): "data lands on a particular system, never on a whole zone: name the asset that receives it"
             case (.provider, .link): "a link joins assets or zones; reach a provider with `flow` or `access`"
             default: nil
             }
-        }
-        switch lookUp(name, in: file, allowed: allowed, as: what, context: "`\(kind.rawValue)`", hint: hint) {
+        }) {
         case .asset(let i)?: return .asset(i)
         case .provider(let i)?: return .provider(i)
         case .zone(let i)?: return .zone(i)
