@@ -10,7 +10,8 @@ public struct CheckTextReporter: Reporter {
         let analysis = report.analysis
         let explainer = Explainer(model: analysis.model)
         let findingText = FindingText(style: style, explainer: explainer)
-        let active = Severity.allCases.flatMap { severity in analysis.findings.filter { !$0.isSuppressed && $0.severity == severity } }
+        // The findings are in report order already: errors, then warnings, then infos.
+        let active = analysis.findings.filter { !$0.isSuppressed }
         TextBatches.write(count: active.count, to: &output) { index, text in findingText.write(active[index], to: &text) }
         let suppressed = analysis.findings.compactMap { finding in finding.suppression.map { (finding, $0) } }
         if !suppressed.isEmpty {

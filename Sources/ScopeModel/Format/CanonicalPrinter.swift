@@ -11,7 +11,7 @@ public struct CanonicalPrinter {
     private let comments: [Comment]
     private var nextComment = 0
     /// Printed lines not yet handed to the output.
-    private var text = ""
+    private var printed = ""
     /// Consecutive rows with trailing comments, held until the run ends and their comment column is known.
     private var run: [Row] = []
     /// Source line where the last printed row ended; nil before the first row of a block.
@@ -31,7 +31,7 @@ public struct CanonicalPrinter {
         var printer = CanonicalPrinter(file: tree.file, comments: tree.comments)
         printer.printTopLevel(tree.statements) { output.write($0) }
         printer.endRun()
-        output.write(printer.text)
+        output.write(printer.printed)
     }
 
     private struct Row {
@@ -42,7 +42,7 @@ public struct CanonicalPrinter {
     private mutating func append(_ row: Row) {
         guard row.trailingComment == nil else { return run.append(row) }
         endRun()
-        text += row.text + "\n"
+        printed += row.text + "\n"
     }
 
     /// Prints the run of commented rows, each comment padded to one column past the longest row.
@@ -50,7 +50,7 @@ public struct CanonicalPrinter {
         guard !run.isEmpty else { return }
         let column = run.map { $0.text.unicodeScalars.count }.max()! + 2
         for row in run {
-            text += row.text + String(repeating: " ", count: column - row.text.unicodeScalars.count) + row.trailingComment! + "\n"
+            printed += row.text + String(repeating: " ", count: column - row.text.unicodeScalars.count) + row.trailingComment! + "\n"
         }
         run = []
     }
@@ -128,9 +128,9 @@ public struct CanonicalPrinter {
             emitComments(before: statement.start, depth: 0, forceBlankFirst: forceBlank)
             print(statement, forceBlank: forceBlank && !hadLeadingComments, limit: limit)
             previousWasBlock = isBlock
-            if text.utf8.count >= 1 << 16 {
-                flush(text)
-                text = ""
+            if printed.utf8.count >= 1 << 16 {
+                flush(printed)
+                printed = ""
             }
         }
         emitComments(before: Int.max, depth: 0, forceBlankFirst: previousWasBlock)
@@ -223,8 +223,8 @@ public struct CanonicalPrinter {
 
     private func text(of attribute: Attribute) -> String {
         let values = attribute.values
-        let text = { (value: Value) in value.kind == .string ? quoted(value.text) : value.text }
-        return attribute.key.text + " " + (values.count == 1 ? text(values[0]) : values.map(text).joined(separator: ", "))
+        let written = { (value: Value) in value.kind == .string ? quoted(value.text) : value.text }
+        return attribute.key.text + " " + (values.count == 1 ? written(values[0]) : values.map(written).joined(separator: ", "))
     }
 
     private func quoted(_ text: String) -> String {
