@@ -42,7 +42,10 @@ let package = Package(
         .testTarget(name: "ScopeModelTests", dependencies: ["ScopeModel"]),
         .testTarget(name: "ScopeAnalysisTests", dependencies: ["ScopeAnalysis"]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeAnalysis", "ScopeModel"]),
-        .testTarget(name: "ScopeReportTests", dependencies: ["ScopeReport", "ScopeAnalysis", "ScopeModel"]),
+        .testTarget(
+            name: "ScopeReportTests",
+            dependencies: ["ScopeReport", "ScopeAnalysis", "ScopeModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["ScopeModel"]),
     ]
 )

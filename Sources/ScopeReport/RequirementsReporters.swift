@@ -24,7 +24,9 @@ public struct RequirementsReport: Sendable {
 
 extension Summary {
     /// The categories that hold an asset, in the order of the Scoping Guide, with assets and units.
-    var populatedCategories: [(category: AssetCategory, assets: Int, units: Int)] {
+    typealias CategoryRow = (category: AssetCategory, assets: Int, units: Int)
+
+    var populatedCategories: [CategoryRow] {
         Summary.scopingGuideOrder.compactMap { category in categories[category].map { (category, $0, units[category] ?? 0) } }
     }
 

@@ -93,7 +93,7 @@ import Testing
 
     @Test func aFullStandardOutputIsAnErrorNotACrash() throws {
         let tree = try directory(["m.scope": Self.model])
-        for command in ["check m.scope", "scope m.scope --format json", "rules"] {
+        for command in ["check m.scope", "scope m.scope --format json", "rules", "report m.scope -o -", "export inventory m.scope -o -"] {
             let result = try CLI.run(["-c", "\"$0\" \(command) > /dev/full", CLI.binary.path], in: tree, executable: "/bin/sh")
             #expect(result.status == 3, "\(command): \(result.stderr)")
             #expect(result.stderr == "cuiscope: cannot write standard output: no space left on the device\n", "\(command)")
@@ -173,6 +173,19 @@ import Testing
         try FileManager.default.linkItem(at: tree.appendingPathComponent("a.scope"), to: tree.appendingPathComponent("b.scope"))
         #expect(try CLI.run(["fmt", "a.scope"], in: tree).status == 0)
         #expect(try String(contentsOf: tree.appendingPathComponent("b.scope"), encoding: .utf8) == "asset a {\n  type server\n}\n")
+    }
+
+    /// A report longer than one 64 KiB write, streamed to a file with a second name: both names read the
+    /// whole page, the same bytes as on standard output.
+    @Test func aStreamedReportKeepsHardLinks() throws {
+        let model = (0..<400).map { "asset server-\($0) \"Server \($0) in the machining cell\" { type server }\n" }.joined()
+        let tree = try directory(["m.scope": model, "report.md": "old\n"])
+        try FileManager.default.linkItem(at: tree.appendingPathComponent("report.md"), to: tree.appendingPathComponent("copy.md"))
+        #expect(try CLI.run(["report", "m.scope", "-o", "report.md"], in: tree).status == 0)
+        let page = try CLI.run(["report", "m.scope", "-o", "-", "--format", "markdown"], in: tree).stdout
+        #expect(page.utf8.count > 1 << 16)
+        #expect(try String(contentsOf: tree.appendingPathComponent("copy.md"), encoding: .utf8) == page)
+        #expect(try String(contentsOf: tree.appendingPathComponent("report.md"), encoding: .utf8) == page)
     }
 
     // MARK: 5. Control characters

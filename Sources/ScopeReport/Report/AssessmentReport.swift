@@ -27,20 +27,17 @@ public struct AssessmentReport: Sendable {
 
 /// The report's content as the templates read it: plain values, never escaped here. The template's
 /// content type escapes each one for HTML or Markdown, so no model string can reach the page as markup.
+/// The long lists are rows made one at a time, as the page is written (`StreamedTemplate`).
 enum ReportContent {
-    static func context(_ report: AssessmentReport) -> [String: Any] {
+    /// The page's own values, and its long lists by name.
+    static func page(_ report: AssessmentReport) -> StreamedTemplate.Page {
         let analysis = report.model.analysis, model = analysis.model
         let explainer = Explainer(model: model)
         let summary = analysis.summary
         let atRisk = analysis.requirementsAtRisk
-        let assets = model.assets.indices.map { AssetJSON($0, in: analysis, explainer: explainer) }
-        let categories = summary.populatedCategories.map { row -> [String: Any] in
-            let members = assets.filter { $0.category == row.category.rawValue }
-            return ["id": row.category.rawValue, "title": row.category.title, "assets": row.assets, "units": row.units, "unitCount": count(row.units, "unit"),
-                    "obligation": row.category.obligation, "members": members.map { asset(row: $0) }]
-        }
-        let open = analysis.findings.filter { !$0.isSuppressed }
-        let suppressed = analysis.findings.filter(\.isSuppressed)
+        let categories = summary.populatedCategories
+        let open = analysis.findings.indices.filter { !analysis.findings[$0].isSuppressed }
+        let suppressed = analysis.findings.indices.filter { analysis.findings[$0].isSuppressed }
         var context: [String: Any] = [
             "model": report.model.path,
             "level": analysis.level,
@@ -50,21 +47,12 @@ enum ReportContent {
             "exposure": summary.sprsExposure, "score": summary.sprsScore,
             "conditionalMinimum": NIST800171.conditionalMinimum,
             "belowConditional": summary.sprsScore < NIST800171.conditionalMinimum,
-            "categories": categories,
+            "categories": categories.map(heading),
             "diagrams": report.diagrams.map { ["view": $0.view, "title": $0.title, "svg": inlineSVG($0.svg)] },
             "hasDiagrams": !report.diagrams.isEmpty,
-            "providers": model.providers.indices.map { provider(row: $0, in: analysis, explainer: explainer) },
             "hasProviders": !model.providers.isEmpty,
-            "findings": open.map { finding(row: $0, in: analysis, explainer: explainer) },
             "hasFindings": !open.isEmpty,
-            "suppressions": suppressed.map { finding(row: $0, in: analysis, explainer: explainer) },
             "hasSuppressions": !suppressed.isEmpty,
-            "atRisk": atRisk.map { entry -> [String: Any] in
-                ["practice": entry.requirement.practice, "title": NIST800171.entry(entry.requirement.nist)?.title ?? "NIST SP 800-172",
-                 "points": entry.requirement.points.map(String.init) ?? "-", "poam": entry.requirement.poam ? "yes" : "no",
-                 "rules": Set(entry.findings.map { analysis.findings[$0].rule }).sorted().joined(separator: ", "),
-                 "assets": entry.assets.map { ["id": model.assets[$0].id] }]
-            },
             "hasAtRisk": !atRisk.isEmpty,
             "catalog": NIST800171.all.map { entry -> [String: Any] in
                 ["practice": entry.practice, "title": entry.title, "points": entry.points.map(String.init) ?? "-",
@@ -77,7 +65,34 @@ enum ReportContent {
             context["iso"] = ["inScopeNotCertified": overlap.inScopeNotCertified.map { ["id": model.assets[$0].id] },
                               "certifiedOutOfScope": overlap.certifiedOutOfScope.map { ["id": model.assets[$0].id] }]
         }
-        return context
+        return StreamedTemplate.Page(context: context, rows: [
+            "inventory": inventory(analysis, categories: categories, explainer: explainer),
+            "providers": .init(count: model.providers.count) { provider(row: $0, in: analysis, explainer: explainer) },
+            "findings": .init(count: open.count) { finding(row: analysis.findings[open[$0]], in: analysis, explainer: explainer) },
+            "suppressions": .init(count: suppressed.count) { finding(row: analysis.findings[suppressed[$0]], in: analysis, explainer: explainer) },
+            "requirementsAtRisk": .init(count: atRisk.count) { requirement(row: atRisk[$0], in: analysis) },
+        ])
+    }
+
+    /// The assets by category, in the Scoping Guide's order: a category's first row opens its table under
+    /// its heading, its last row closes it.
+    private static func inventory(_ analysis: Analysis, categories: [Summary.CategoryRow], explainer: Explainer) -> StreamedTemplate.Rows {
+        let order = categories.flatMap { row in analysis.model.assets.indices.filter { analysis.assetCategories[$0] == row.category } }
+        return .init(count: order.count) { index in
+            let member = order[index], category = analysis.assetCategories[member]
+            var row = asset(row: AssetJSON(member, in: analysis, explainer: explainer))
+            if index == 0 || analysis.assetCategories[order[index - 1]] != category {
+                row["opens"] = heading(categories.first { $0.category == category }!)
+            }
+            if index == order.count - 1 || analysis.assetCategories[order[index + 1]] != category { row["closes"] = true }
+            return row
+        }
+    }
+
+    /// A category's line in the summary, and the heading of its table in the inventory.
+    private static func heading(_ row: Summary.CategoryRow) -> [String: Any] {
+        ["id": row.category.rawValue, "title": row.category.title, "assets": row.assets, "units": row.units,
+         "unitCount": count(row.units, "unit"), "obligation": row.category.obligation]
     }
 
     private static func asset(row asset: AssetJSON) -> [String: Any] {
@@ -93,6 +108,13 @@ enum ReportContent {
                 "inScope": provider.inScope ? "yes" : "no", "fedramp": item.fedramp.rawValue, "crm": item.crm ? "yes" : "no",
                 "cmmc": item.cmmc?.rawValue ?? "", "country": item.country ?? "", "usPersons": item.usPersons.rawValue,
                 "holds": provider.holds.joined(separator: ", "), "why": provider.why.first ?? ""]
+    }
+
+    private static func requirement(row entry: RequirementAtRisk, in analysis: Analysis) -> [String: Any] {
+        ["practice": entry.requirement.practice, "title": NIST800171.entry(entry.requirement.nist)?.title ?? "NIST SP 800-172",
+         "points": entry.requirement.points.map(String.init) ?? "-", "poam": entry.requirement.poam ? "yes" : "no",
+         "rules": Set(entry.findings.map { analysis.findings[$0].rule }).sorted().joined(separator: ", "),
+         "assets": entry.assets.map { ["id": analysis.model.assets[$0].id] }]
     }
 
     private static func finding(row finding: Finding, in analysis: Analysis, explainer: Explainer) -> [String: Any] {

@@ -1,6 +1,8 @@
 // The template of `cuiscope report` (HTML): one self-contained page, inline CSS, no script. The Content
 // Security Policy forbids every request, so nothing in it can reach the network. `{{x}}` is HTML-escaped;
-// `{{{svg}}}` is Graphviz's own SVG, whose text Graphviz escapes.
+// `{{{svg}}}` is Graphviz's own SVG, whose text Graphviz escapes. The long lists (inventory, providers,
+// findings, accepted risks, requirements at risk) are streamed a row at a time (`StreamedTemplate`), so each
+// stands at the top level: a section that wraps one is closed before it and opened again after it.
 enum HTMLReportTemplate {
     static let text = #"""
 <!DOCTYPE html>
@@ -112,16 +114,19 @@ figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 
 <section id="inventory">
 <h2>Asset inventory</h2>
-{{#categories}}
+{{#inventory}}
+{{#opens}}
 <h3 id="category-{{id}}">{{title}} ({{assets}})</h3>
 <table>
 <thead><tr><th>Asset</th><th>Name</th><th>Type</th><th class="num">Count</th><th>Zone</th><th>Roles</th><th>Claimed</th><th>Holds</th><th>Owner</th><th>Description</th><th>Why</th><th>Declared</th></tr></thead>
 <tbody>
-{{#members}}<tr id="asset-{{id}}"><td class="id">{{id}}</td><td>{{name}}</td><td>{{type}}</td><td class="num">{{count}}</td><td>{{zone}}</td><td>{{roles}}</td><td>{{claimed}}</td><td>{{holds}}</td><td>{{owner}}</td><td>{{description}}</td><td>{{why}}</td><td class="id">{{location}}</td></tr>
-{{/members}}
+{{/opens}}
+<tr id="asset-{{id}}"><td class="id">{{id}}</td><td>{{name}}</td><td>{{type}}</td><td class="num">{{count}}</td><td>{{zone}}</td><td>{{roles}}</td><td>{{claimed}}</td><td>{{holds}}</td><td>{{owner}}</td><td>{{description}}</td><td>{{why}}</td><td class="id">{{location}}</td></tr>
+{{#closes}}
 </tbody>
 </table>
-{{/categories}}
+{{/closes}}
+{{/inventory}}
 </section>
 
 {{#hasProviders}}
@@ -130,8 +135,11 @@ figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 <table>
 <thead><tr><th>Provider</th><th>Name</th><th>Type</th><th>Role</th><th>In scope</th><th>FedRAMP</th><th>CRM</th><th>CMMC</th><th>Country</th><th>U.S. persons</th><th>Holds</th><th>Why</th></tr></thead>
 <tbody>
-{{#providers}}<tr id="provider-{{id}}"><td class="id">{{id}}</td><td>{{name}}</td><td>{{type}}</td><td>{{role}}</td><td>{{inScope}}</td><td>{{fedramp}}</td><td>{{crm}}</td><td>{{cmmc}}</td><td>{{country}}</td><td>{{usPersons}}</td><td>{{holds}}</td><td>{{why}}</td></tr>
+{{/hasProviders}}
+{{#providers}}
+<tr id="provider-{{id}}"><td class="id">{{id}}</td><td>{{name}}</td><td>{{type}}</td><td>{{role}}</td><td>{{inScope}}</td><td>{{fedramp}}</td><td>{{crm}}</td><td>{{cmmc}}</td><td>{{country}}</td><td>{{usPersons}}</td><td>{{holds}}</td><td>{{why}}</td></tr>
 {{/providers}}
+{{#hasProviders}}
 </tbody>
 </table>
 </section>
@@ -159,8 +167,11 @@ figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 <table>
 <thead><tr><th>Rule</th><th>Subject</th><th>Justification</th><th>Declared</th></tr></thead>
 <tbody>
-{{#suppressions}}<tr><td class="id">{{rule}}</td><td>{{subject}}</td><td>{{justification}}</td><td class="id">{{location}}</td></tr>
+{{/hasSuppressions}}
+{{#suppressions}}
+<tr><td class="id">{{rule}}</td><td>{{subject}}</td><td>{{justification}}</td><td class="id">{{location}}</td></tr>
 {{/suppressions}}
+{{#hasSuppressions}}
 </tbody>
 </table>
 </section>
@@ -174,8 +185,11 @@ figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 <table>
 <thead><tr><th>Practice</th><th>Title</th><th class="num">Points</th><th>POA&amp;M</th><th>Rules</th><th>Assets</th></tr></thead>
 <tbody>
-{{#atRisk}}<tr><td class="id">{{practice}}</td><td>{{title}}</td><td class="num">{{points}}</td><td>{{poam}}</td><td>{{rules}}</td><td>{{#assets}}<a href="#asset-{{id}}">{{id}}</a> {{/assets}}</td></tr>
-{{/atRisk}}
+{{/hasAtRisk}}
+{{#requirementsAtRisk}}
+<tr><td class="id">{{practice}}</td><td>{{title}}</td><td class="num">{{points}}</td><td>{{poam}}</td><td>{{rules}}</td><td>{{#assets}}<a href="#asset-{{id}}">{{id}}</a> {{/assets}}</td></tr>
+{{/requirementsAtRisk}}
+{{#hasAtRisk}}
 </tbody>
 </table>
 {{/hasAtRisk}}

@@ -1,6 +1,7 @@
 // The template of `cuiscope report --format markdown`: the HTML report's content as GitHub-flavoured
 // Markdown. Its content type escapes every `{{x}}` as Markdown text (`Markdown.text`), so no model string
-// ends a table cell or a line, or becomes a link, an image or HTML.
+// ends a table cell or a line, or becomes a link, an image or HTML. As in the HTML template, the long lists
+// are streamed (`StreamedTemplate`) and stand at the top level.
 enum MarkdownReportTemplate {
     static let text = #"""
 {{% CONTENT_TYPE: MARKDOWN}}
@@ -28,26 +29,26 @@ The HTML report (`cuiscope report MODEL -o report.html`) shows them inline; `cui
 {{/hasDiagrams}}
 
 ## Asset inventory
-{{#categories}}
+{{#inventory}}
+{{#opens}}
 
 ### {{title}} ({{assets}})
 
 | Asset | Name | Type | Count | Zone | Roles | Claimed | Holds | Owner | Description | Why | Declared |
 |---|---|---|--:|---|---|---|---|---|---|---|---|
-{{#members}}
+{{/opens}}
 | {{id}} | {{name}} | {{type}} | {{count}} | {{zone}} | {{roles}} | {{claimed}} | {{holds}} | {{owner}} | {{description}} | {{why}} | {{location}} |
-{{/members}}
-{{/categories}}
+{{/inventory}}
 {{#hasProviders}}
 
 ## External service providers
 
 | Provider | Name | Type | Role | In scope | FedRAMP | CRM | CMMC | Country | U.S. persons | Holds | Why |
 |---|---|---|---|---|---|---|---|---|---|---|---|
+{{/hasProviders}}
 {{#providers}}
 | {{id}} | {{name}} | {{type}} | {{role}} | {{inScope}} | {{fedramp}} | {{crm}} | {{cmmc}} | {{country}} | {{usPersons}} | {{holds}} | {{why}} |
 {{/providers}}
-{{/hasProviders}}
 
 ## Findings
 {{^hasFindings}}
@@ -71,10 +72,10 @@ Requirements: {{#requirements}}{{practice}} ({{points}}, {{poam}}){{^last()}}; {
 
 | Rule | Subject | Justification | Declared |
 |---|---|---|---|
+{{/hasSuppressions}}
 {{#suppressions}}
 | {{rule}} | {{subject}} | {{justification}} | {{location}} |
 {{/suppressions}}
-{{/hasSuppressions}}
 
 ## Requirements
 
@@ -87,10 +88,10 @@ None.
 
 | Practice | Title | Points | POA&M | Rules | Assets |
 |---|---|--:|---|---|---|
-{{#atRisk}}
-| {{practice}} | {{title}} | {{points}} | {{poam}} | {{rules}} | {{#assets}}{{id}} {{/assets}} |
-{{/atRisk}}
 {{/hasAtRisk}}
+{{#requirementsAtRisk}}
+| {{practice}} | {{title}} | {{points}} | {{poam}} | {{rules}} | {{#assets}}{{id}} {{/assets}} |
+{{/requirementsAtRisk}}
 
 ### NIST SP 800-171 r2 with DoD Assessment Methodology points
 

@@ -6,7 +6,7 @@ public struct HTMLReportReporter: Reporter {
     public init() {}
 
     public func write(_ report: AssessmentReport, to output: inout some TextOutputStream) {
-        output.write(ReportTemplates.html.render(ReportContent.context(report)))
+        ReportTemplates.html.write(ReportContent.page(report), to: &output)
     }
 }
 
@@ -16,16 +16,18 @@ public struct MarkdownReportReporter: Reporter {
     public init() {}
 
     public func write(_ report: AssessmentReport, to output: inout some TextOutputStream) {
-        output.write(ReportTemplates.markdown.render(ReportContent.context(report)))
+        ReportTemplates.markdown.write(ReportContent.page(report), to: &output)
     }
 }
 
-/// The templates, parsed once. They are ours and tested, so a parse error is a bug, not an input error.
+/// The templates, parsed once, their long lists streamed. They are ours and tested, so a parse error is a
+/// bug, not an input error.
 enum ReportTemplates {
-    static let html = try! MustacheTemplate(string: HTMLReportTemplate.text)
-    static let markdown: MustacheTemplate = {
+    private static let streamed = ["inventory", "providers", "findings", "suppressions", "requirementsAtRisk"]
+    static let html = StreamedTemplate(HTMLReportTemplate.text, streamed: streamed)
+    static let markdown: StreamedTemplate = {
         MustacheContentTypes.register(MarkdownContent(), named: "MARKDOWN")
-        return try! MustacheTemplate(string: MarkdownReportTemplate.text)
+        return StreamedTemplate(MarkdownReportTemplate.text, streamed: streamed)
     }()
 
     struct MarkdownContent: MustacheContentType {

@@ -64,17 +64,12 @@ struct Export: ParsableCommand {
         return text.wholeMatch(of: time) != nil ? text : nil
     }
 
-    /// Streams to standard output, or writes the file atomically (never over the model).
+    /// Streams to standard output, or to the file written atomically (never over the model).
     private func emit<R: Reporter>(_ reporter: R, _ report: ModelReport) throws where R.Input == ModelReport {
         try emit(reporter, report, report)
     }
 
     private func emit<R: Reporter>(_ reporter: R, _ input: R.Input, _ report: ModelReport) throws {
-        if output == "-" {
-            var stream = StandardOutput()
-            reporter.write(input, to: &stream)
-        } else {
-            try OutputFile.write(Data(reporter.render(input).utf8), to: output, inputs: report.analysis.model.files.map(\.path))
-        }
+        try OutputFile.write(to: output, inputs: report.analysis.model.files.map(\.path)) { reporter.write(input, to: &$0) }
     }
 }

@@ -34,14 +34,11 @@ struct Report: ParsableCommand {
         let report = AssessmentReport(model, diagrams: format == .html ? try Report.figures(analysis, renderer: Renderer(timeout: .seconds(layoutTimeout)), linked: true) : Report.titles.map {
             AssessmentReport.Figure(view: $0.view.rawValue, title: $0.title, svg: "")
         })
-        let text = switch format {
-        case .html: HTMLReportReporter().render(report)
-        case .markdown: MarkdownReportReporter().render(report)
-        }
-        if output == "-" {
-            Terminal.write(text)
-        } else {
-            try OutputFile.write(Data(text.utf8), to: output, inputs: analysis.model.files.map(\.path))
+        try OutputFile.write(to: output, inputs: analysis.model.files.map(\.path)) { stream in
+            switch format {
+            case .html: HTMLReportReporter().write(report, to: &stream)
+            case .markdown: MarkdownReportReporter().write(report, to: &stream)
+            }
         }
     }
 

@@ -10,13 +10,18 @@ import Foundation
 /// - an input model is never overwritten, and an interrupted run leaves no temporary file behind.
 enum OutputFile {
     static func write(_ data: Data, to path: String, inputs: [String] = []) throws {
-        if path == "-" { return try writeAll(data, to: STDOUT_FILENO, path: "standard output") }
+        try write(to: path, inputs: inputs) { $0.write(data) }
+    }
+
+    /// Writes what `produce` writes, as it writes it: a report is never whole in memory.
+    static func write(to path: String, inputs: [String] = [], _ produce: (inout FileOutput) -> Void) throws {
+        if path == "-" { return try stream(produce, to: STDOUT_FILENO, path: "standard output") }
         var status = stat()
         guard stat(path, &status) == 0 else {
             var link = stat()
             if lstat(path, &link) == 0 { throw CommandFailure("cannot write \(path): it is a symbolic link to a missing file") }
             guard errno == ENOENT else { throw failure(path, errno) }
-            return try replace(path, data: data, keeping: nil)
+            return try replace(path, produce, keeping: nil)
         }
         for input in inputs where input != "-" {
             var other = stat()
@@ -28,14 +33,14 @@ enum OutputFile {
         case S_IFDIR: throw CommandFailure("cannot write \(path): it is a directory")
         case S_IFREG:
             guard let final = realPath(path) else { throw failure(path, errno) }
-            if status.st_nlink > 1 { return try rewriteInPlace(final, shown: path, data: data) }
-            try replace(final, data: data, keeping: status, shown: path)
+            if status.st_nlink > 1 { return try rewriteInPlace(final, shown: path, produce) }
+            try replace(final, produce, keeping: status, shown: path)
         default:
             // A device, FIFO or socket: written as it is, never replaced by a regular file.
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw failure(path, errno) }
             defer { close(descriptor) }
-            try writeAll(data, to: descriptor, path: path)
+            try stream(produce, to: descriptor, path: path)
         }
     }
 
@@ -47,11 +52,11 @@ enum OutputFile {
 
     // MARK: Replacing a regular file
 
-    private static func replace(_ target: String, data: Data, keeping original: stat?, shown: String? = nil) throws {
+    private static func replace(_ target: String, _ produce: (inout FileOutput) -> Void, keeping original: stat?, shown: String? = nil) throws {
         let shown = shown ?? target
         let temporary = try TemporaryFile(beside: target, shown: shown)
         defer { temporary.discard() }
-        try writeAll(data, to: temporary.descriptor, path: shown)
+        try stream(produce, to: temporary.descriptor, path: shown)
         if let original {
             // The replacement is the same file to its users: same permissions, same owner.
             fchmod(temporary.descriptor, original.st_mode & 0o7777)
@@ -66,24 +71,37 @@ enum OutputFile {
         temporary.renamed()
     }
 
-    /// A complete copy first, then the file overwritten in place: every hard link sees the new text.
-    private static func rewriteInPlace(_ target: String, shown: String, data: Data) throws {
-        let backup = try TemporaryFile(beside: target, shown: shown)
-        defer { backup.discard() }
-        try writeAll(data, to: backup.descriptor, path: shown)
-        guard fsync(backup.descriptor) == 0 else { throw failure(shown, errno) }
+    /// A complete copy first, then the file overwritten in place from it: every hard link sees the new text.
+    private static func rewriteInPlace(_ target: String, shown: String, _ produce: (inout FileOutput) -> Void) throws {
+        let copy = try TemporaryFile(beside: target, shown: shown)
+        defer { copy.discard() }
+        try stream(produce, to: copy.descriptor, path: shown)
+        guard fsync(copy.descriptor) == 0, lseek(copy.descriptor, 0, SEEK_SET) == 0 else { throw failure(shown, errno) }
         let descriptor = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw failure(shown, errno) }
         defer { close(descriptor) }
-        try writeAll(data, to: descriptor, path: shown)
+        var chunk = [UInt8](repeating: 0, count: FileOutput.capacity)
+        while true {
+            let read = chunk.withUnsafeMutableBytes { Foundation.read(copy.descriptor, $0.baseAddress, $0.count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { throw failure(shown, errno) }
+            if read == 0 { break }
+            try writeAll(chunk[..<read], to: descriptor, path: shown)
+        }
         guard fsync(descriptor) == 0 else { throw failure(shown, errno) }
     }
 
     // MARK: Bytes
 
+    private static func stream(_ produce: (inout FileOutput) -> Void, to descriptor: Int32, path: String) throws {
+        var output = FileOutput(descriptor: descriptor, path: path)
+        produce(&output)
+        try output.flush()
+    }
+
     /// Writes every byte, through interruptions; `path` names the destination in the error.
-    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
-        try data.withUnsafeBytes { buffer in
+    static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -111,6 +129,49 @@ enum OutputFile {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+}
+
+/// A file descriptor as a buffered text stream, written in 64 KiB pieces. A text stream cannot throw, so
+/// the first failure is kept, later text dropped, and `flush` throws it.
+struct FileOutput: TextOutputStream {
+    static let capacity = 1 << 16
+
+    private let descriptor: Int32
+    private let path: String
+    private var buffer: [UInt8] = []
+    private var failure: Error?
+
+    /// Whether a write failed: what follows is dropped.
+    var failed: Bool { failure != nil }
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func write(_ string: String) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= Self.capacity { flushKeepingFailure() }
+    }
+
+    mutating func write(_ data: Data) {
+        flushKeepingFailure()
+        guard failure == nil else { return }
+        do { try OutputFile.writeAll(data, to: descriptor, path: path) } catch { failure = error }
+    }
+
+    /// Writes the text so far; throws the first failure, now or earlier.
+    mutating func flush() throws {
+        if let failure { throw failure }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try OutputFile.writeAll(buffer, to: descriptor, path: path)
+    }
+
+    private mutating func flushKeepingFailure() {
+        do { try flush() } catch { failure = error }
     }
 }
 

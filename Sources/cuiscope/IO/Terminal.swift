@@ -18,9 +18,15 @@ enum Terminal {
         do {
             try OutputFile.writeAll(Data(text.utf8), to: descriptor, path: shown)
         } catch {
-            if descriptor != STDERR_FILENO { try? OutputFile.writeAll(Data("cuiscope: \(error)\n".utf8), to: STDERR_FILENO, path: shown) }
-            exit(ExitStatus.usageOrIO.rawValue)
+            if descriptor == STDERR_FILENO { exit(ExitStatus.usageOrIO.rawValue) }
+            stop(error)
         }
+    }
+
+    /// Ends the run for output that cannot be written: exit 3, and why on standard error.
+    static func stop(_ error: Error) -> Never {
+        try? OutputFile.writeAll(Data("cuiscope: \(error)\n".utf8), to: STDERR_FILENO, path: "standard error")
+        exit(ExitStatus.usageOrIO.rawValue)
     }
 
     /// Prints model diagnostics on stderr, compiler style, then how many there were.
@@ -40,18 +46,15 @@ enum Terminal {
 /// Standard output as a buffered text stream, for reporters: a report of a million findings is written
 /// in 64 KiB pieces, not one system call per piece of text. What is left is written when the stream goes.
 final class StandardOutput: TextOutputStream {
-    private var buffer = ""
-    private static let capacity = 1 << 16
+    private var output = FileOutput(descriptor: STDOUT_FILENO, path: "standard output")
 
     func write(_ string: String) {
-        buffer += string
-        if buffer.utf8.count >= Self.capacity { flush() }
+        output.write(string)
+        if output.failed { flush() }
     }
 
     func flush() {
-        guard !buffer.isEmpty else { return }
-        Terminal.write(buffer)
-        buffer = ""
+        do { try output.flush() } catch { Terminal.stop(error) }
     }
 
     deinit { flush() }
