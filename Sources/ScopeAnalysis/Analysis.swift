@@ -125,12 +125,20 @@ public struct Summary: Sendable, Hashable {
     public var sprsScore: Int { NIST800171.perfectScore - sprsExposure }
 
     init(_ analysis: Analysis) {
-        for (a, category) in analysis.assetCategories.enumerated() {
-            categories[category, default: 0] += 1
-            units[category, default: 0] += analysis.model.assets[a].count
+        // Counted by case in arrays: a dictionary keyed by an enum with raw values hashes the raw string.
+        let all = AssetCategory.allCases
+        var assets = [Int](repeating: 0, count: all.count), units = assets
+        for a in analysis.assetCategories.indices {
+            let c = all.firstIndex(of: analysis.assetCategories[a])!
+            assets[c] += 1
+            units[c] += analysis.model.assets[a].count
         }
-        for finding in analysis.findings where !finding.isSuppressed {
-            switch finding.severity {
+        for c in all.indices where assets[c] > 0 {
+            categories[all[c]] = assets[c]
+            self.units[all[c]] = units[c]
+        }
+        for f in analysis.findings.indices where !analysis.findings[f].isSuppressed {
+            switch analysis.findings[f].severity {
             case .error: errors += 1
             case .warning: warnings += 1
             case .info: infos += 1

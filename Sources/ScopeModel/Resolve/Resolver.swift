@@ -49,29 +49,33 @@ struct Resolver {
 
     /// Sizes the relation arrays once: a million appends would otherwise regrow and copy them many times.
     private mutating func reserveCapacity(for trees: [SyntaxTree]) {
-        var counts: [RelationKind: Int] = [:]
-        var declarations: [DeclarationKind: Int] = [:]
+        // Counted by case in arrays: a dictionary keyed by an enum with raw values hashes the raw string.
+        let relationKinds = RelationKind.allCases, declarationKinds = DeclarationKind.allCases
+        var relations = [Int](repeating: 0, count: relationKinds.count), declarations = [Int](repeating: 0, count: declarationKinds.count)
         func count(_ declaration: Declaration) {
-            declarations[declaration.kind, default: 0] += 1
-            for case .declaration(let nested) in declaration.body?.items ?? [] { count(nested) }
+            declarations[declarationKinds.firstIndex(of: declaration.kind)!] += 1
+            guard let items = declaration.body?.items else { return }
+            for case .declaration(let nested) in items { count(nested) }
         }
         for tree in trees {
             for statement in tree.statements {
                 switch statement {
-                case .relation(let relation): counts[relation.kind, default: 0] += 1
+                case .relation(let relation): relations[relationKinds.firstIndex(of: relation.kind)!] += 1
                 case .declaration(let declaration): count(declaration)
                 case .include, .suppress: break
                 }
             }
         }
-        model.assets.reserveCapacity(declarations[.asset] ?? 0)
-        model.zones.reserveCapacity(declarations[.zone] ?? 0)
-        model.names.reserveCapacity(declarations.values.reduce(0, +))
-        pending.reserveCapacity(declarations.values.reduce(0, +))
-        model.flows.reserveCapacity(counts[.flow] ?? 0)
-        model.links.reserveCapacity(counts[.link] ?? 0)
-        model.accesses.reserveCapacity(counts[.access] ?? 0)
-        model.protections.reserveCapacity(counts[.protects] ?? 0)
+        func declared(_ kind: DeclarationKind) -> Int { declarations[declarationKinds.firstIndex(of: kind)!] }
+        func related(_ kind: RelationKind) -> Int { relations[relationKinds.firstIndex(of: kind)!] }
+        model.assets.reserveCapacity(declared(.asset))
+        model.zones.reserveCapacity(declared(.zone))
+        model.names.reserveCapacity(declarations.reduce(0, +))
+        pending.reserveCapacity(declarations.reduce(0, +))
+        model.flows.reserveCapacity(related(.flow))
+        model.links.reserveCapacity(related(.link))
+        model.accesses.reserveCapacity(related(.access))
+        model.protections.reserveCapacity(related(.protects))
     }
 
     private func span(_ name: Name, _ file: SourceFile) -> SourceSpan {
