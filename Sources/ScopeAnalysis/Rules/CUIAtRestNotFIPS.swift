@@ -26,9 +26,13 @@ extension Rule {
             """),
         ],
         check: { rule, context in
-            context.model.assets.enumerated().compactMap { a, asset in
-                guard [.laptop, .mobile, .media, .backup, .storage].contains(asset.type), asset.encryption != .fips,
-                      context.holdsCUI(.asset(a)) else { return nil }
+            context.model.assets.indices.compactMap { a in
+                switch context.model.assets[a].type {
+                case .laptop, .mobile, .media, .backup, .storage: break
+                default: return nil
+                }
+                let asset = context.model.assets[a]
+                guard asset.encryption != .fips, context.holdsCUI(.asset(a)) else { return nil }
                 // Encryption that is not FIPS-validated is a 3-point, POA&M-eligible 3.13.11 finding; none (or
                 // none known) is the device's own requirement.
                 let requirement = switch (asset.encryption, asset.type) {

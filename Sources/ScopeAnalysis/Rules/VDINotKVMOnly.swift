@@ -27,21 +27,24 @@ extension Rule {
             """),
         ],
         check: { rule, context in
-            var received: [Int: Int] = [:]
             let model = context.model
-            func isClient(_ end: Endpoint) -> Int? {
+            // The first flow that brings CUI to each VDI client. Flows are read by index, without a list of
+            // their ends: a model has a million of them, and few reach a VDI client.
+            var received: [Int: Int] = [:]
+            func client(_ end: Endpoint) -> Int? {
                 if case .asset(let a) = end, model.assets[a].type == .vdiClient, received[a] == nil { a } else { nil }
             }
-            for (f, flow) in model.flows.enumerated() {
-                let ends = [isClient(flow.to), flow.bidirectional ? isClient(flow.from) : nil].compactMap { $0 }
-                guard !ends.isEmpty, context.carriedCUI(f) != nil else { continue }
-                for a in ends { received[a] = f }
+            for f in model.flows.indices {
+                let to = client(model.flows[f].to), from = model.flows[f].bidirectional ? client(model.flows[f].from) : nil
+                guard to != nil || from != nil, context.carriedCUI(f) != nil else { continue }
+                if let to { received[to] = f }
+                if let from { received[from] = f }
             }
-            return context.model.assets.enumerated().compactMap { a, asset in
-                guard asset.type == .vdiClient, let f = received[a] else { return nil }
+            return received.keys.sorted().map { a in
+                let asset = model.assets[a]
                 return rule.finding(.element(.asset(a)), at: asset.span,
                                     "VDI client `\(asset.id)` receives CUI through a flow, so it holds it: it is a CUI Asset",
-                                    evidence: [context.written(.flow(f))])
+                                    evidence: [context.written(.flow(received[a]!))])
             }
         })
 }
