@@ -24,6 +24,7 @@ COMMANDS = [
     ("check --format sarif", ["check", "--format", "sarif", "--fail-on", "never"]),
     ("scope --format json", ["scope", "--format", "json"]),
     ("fmt --check", ["fmt", "--check"]),
+    ("report --format markdown", ["report", "--format", "markdown", "-o", "-"]),
 ]
 # The goals of issue #13 at 1M relations: seconds, and a peak of 600 MB each.
 GOALS = {"check": 2.0, "check --format json": 4.0, "check --format sarif": 4.0, "scope --format json": 4.0, "fmt --check": 1.5}
