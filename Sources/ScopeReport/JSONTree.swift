@@ -65,7 +65,8 @@ enum JSONTree {
 
     private static func newline(_ depth: Int, _ bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        // A loop, not `repeatElement`: appending a generic collection cost as much as the rest of the line.
+        for _ in 0..<2 * depth { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// An empty container: JSONEncoder prints a blank line inside.
@@ -78,24 +79,37 @@ enum JSONTree {
     /// A JSON string as JSONEncoder escapes it: quotes, backslashes and control characters; `/` kept.
     static func quote(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += "\\\"".utf8
-            case UInt8(ascii: "\\"): bytes += "\\\\".utf8
-            case 0x0A: bytes += "\\n".utf8
-            case 0x0D: bytes += "\\r".utf8
-            case 0x09: bytes += "\\t".utf8
-            case 0x08: bytes += "\\b".utf8
-            case 0x0C: bytes += "\\f".utf8
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += "\\u00".utf8
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        var string = string
+        // The bytes are read in place, and each run that needs no escape is appended at once.
+        string.withUTF8 { utf8 in
+            var run = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                escape(byte, to: &bytes)
+                run = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): bytes += "\\\"".utf8
+        case UInt8(ascii: "\\"): bytes += "\\\\".utf8
+        case 0x0A: bytes += "\\n".utf8
+        case 0x0D: bytes += "\\r".utf8
+        case 0x09: bytes += "\\t".utf8
+        case 0x08: bytes += "\\b".utf8
+        case 0x0C: bytes += "\\f".utf8
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes += "\\u00".utf8
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
+        }
     }
 
     /// `quote` for a String.
@@ -154,10 +168,18 @@ private struct TreeEncoder: Encoder {
 }
 
 /// The node of a value: leaves directly, anything else through its own `encode(to:)`.
-func jsonTreeNode(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONTree.Node {
+func jsonTreeNode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONTree.Node {
+    // Types compared before values are cast: a cast that fails costs the runtime a search, and most values
+    // here are strings, optional strings and lists of strings.
+    if T.self == String.self { return .string(value as! String) }
+    if T.self == String?.self { return (value as! String?).map { .string($0) } ?? .null }
+    if T.self == [String].self {
+        let elements = JSONTree.Elements()
+        elements.nodes = (value as! [String]).map { .string($0) }
+        return .array(elements)
+    }
     switch value {
     case let json as JSONValue: return JSONTree.node(json)
-    case let string as String: return .string(string)
     case let int as Int: return .number(String(int))
     case let bool as Bool: return .bool(bool)
     default:
