@@ -11,15 +11,36 @@ public struct Explainer: Sendable {
 
     /// `holds drawings: flow army -> plm (acme.scope:41), then flow plm -> eng-ws (acme.scope:44)`.
     public func text(_ reason: Reason) -> String {
+        var text = ""
+        write(reason, to: &text)
+        return text
+    }
+
+    /// `text(reason)`, appended to `text`: one string grows, where joining the steps' texts made one per step.
+    func write(_ reason: Reason, to text: inout String) {
         switch reason.kind {
-        case .written: return reason.steps.map(text).joined(separator: ", then ")
+        case .written: write(reason.steps, to: &text)
         case .transit(let carried, let presumed, let remote):
-            let what = (presumed ? "presumed to carry " : "carries ") + carried.map { model.data[$0].id }.joined(separator: ", ")
-            let how = remote ? "crosses the internet" : "crosses a segment boundary"
-            return reason.steps.map(text).joined(separator: ", then ") + ": \(what); \(how)"
+            write(reason.steps, to: &text)
+            text += presumed ? ": presumed to carry " : ": carries "
+            for (position, item) in carried.enumerated() {
+                if position > 0 { text += ", " }
+                text += model.data[item].id
+            }
+            text += remote ? "; crosses the internet" : "; crosses a segment boundary"
         default:
-            let headline = headline(reason.kind)
-            return reason.steps.isEmpty ? headline : headline + ": " + reason.steps.map(text).joined(separator: ", then ")
+            text += headline(reason.kind)
+            if !reason.steps.isEmpty {
+                text += ": "
+                write(reason.steps, to: &text)
+            }
+        }
+    }
+
+    private func write(_ steps: [Step], to text: inout String) {
+        for (position, step) in steps.enumerated() {
+            if position > 0 { text += ", then " }
+            write(step, to: &text)
         }
     }
 
@@ -51,7 +72,20 @@ public struct Explainer: Sendable {
     // MARK: Steps
 
     public func text(_ step: Step) -> String {
-        "\(describe(step)) (\(span(of: step).location.fileAndLine))"
+        var text = ""
+        write(step, to: &text)
+        return text
+    }
+
+    /// `text(step)`, appended to `text`; the line alone is looked up, not the column.
+    private func write(_ step: Step, to text: inout String) {
+        let span = span(of: step)
+        text += describe(step)
+        text += " ("
+        text += span.file.path
+        text += ":"
+        text += String(span.file.line(of: span.offset))
+        text += ")"
     }
 
     /// The step without its location.
