@@ -130,7 +130,7 @@ enum JSONTree {
             return .array(elements)
         case .object(let members):
             let object = Members()
-            object.pairs = members.map { ($0.key, node($0.value)) }
+            object.pairs = members.members.map { ($0.key, node($0.value)) }
             return .object(object)
         }
     }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// A JSON value, for documents whose shape is data rather than a type (SARIF).
-indirect enum JSONValue: Encodable, ExpressibleByStringLiteral {
+indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral {
     case string(String)
     case number(Int)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     init(stringLiteral value: String) { self = .string(value) }
 
@@ -23,6 +23,39 @@ indirect enum JSONValue: Encodable, ExpressibleByStringLiteral {
         case .object(let members):
             try members.encode(to: encoder)
         }
+    }
+}
+
+/// An object's members as given: the writers sort them by key, as JSONEncoder does, so nothing here hashes
+/// a key (a SARIF result has thirty of them). A key set again keeps its place and takes the new value.
+struct JSONObject: ExpressibleByDictionaryLiteral, Encodable, Sendable {
+    struct Member: Sendable {
+        let key: String
+        var value: JSONValue
+    }
+
+    private(set) var members: [Member]
+
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { Member(key: $0.0, value: $0.1) }
+    }
+
+    subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            let index = members.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case (let index?, let value?): members[index].value = value
+            case (let index?, nil): members.remove(at: index)
+            case (nil, let value?): members.append(Member(key: key, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: SummaryJSON.Key.self)
+        for member in members { try container.encode(member.value, forKey: SummaryJSON.Key(member.key)) }
     }
 }
 

@@ -29,12 +29,12 @@ public struct SARIFReporter: Reporter {
         let codes = Array(Set(input.diagnostics.map(\.code))).sorted()
         let index = Dictionary(uniqueKeysWithValues: (rules.map(\.id) + codes.map(\.rawValue)).enumerated().map { ($1, $0) })
         let explainer = Explainer(model: input.model ?? Model())
-        let driver: [String: JSONValue] = [
+        let driver: JSONObject = [
             "name": "cuiscope", "version": .string(CuiscopeVersion.current),
             "rules": .array(rules.map(descriptor) + codes.map(descriptor)),
         ]
         let diagnostics: [JSONValue] = input.diagnostics.map { diagnostic in
-            var result: [String: JSONValue] = [
+            var result: JSONObject = [
                 "ruleId": .string(diagnostic.code.rawValue),
                 "ruleIndex": .number(index[diagnostic.code.rawValue] ?? 0),
                 "level": .string(diagnostic.severity == .error ? "error" : "warning"),
@@ -53,7 +53,7 @@ public struct SARIFReporter: Reporter {
         let findingResult = { @Sendable (finding: Finding) -> JSONValue in
             let uri = artifactURI(finding.location.file)
             let subject = explainer.text(finding.subject)
-            var result: [String: JSONValue] = [
+            var result: JSONObject = [
                 "ruleId": .string(finding.rule),
                 "ruleIndex": .number(index[finding.rule] ?? 0),
                 "level": .string(level(finding.severity)),

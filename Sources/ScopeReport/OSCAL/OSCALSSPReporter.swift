@@ -65,7 +65,7 @@ private struct OSCALDocument {
     // MARK: Metadata
 
     var metadata: JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "title": .string("System Security Plan: \(title) (CMMC level \(analysis.level))"),
             "last-modified": .string(input.lastModified),
             "version": .string(input.lastModified),
@@ -134,7 +134,7 @@ private struct OSCALDocument {
 
     /// A boundary, network or data-flow description, with its diagram when the report has one.
     func section(_ description: String, view: String) -> JSONValue {
-        var members: [String: JSONValue] = ["description": .string(description)]
+        var members: JSONObject = ["description": .string(description)]
         if let figure = input.report.diagrams.first(where: { $0.view == view }) {
             members["diagrams"] = .array([.object([
                 "uuid": .string(uuid("diagram/" + view)),
@@ -205,7 +205,7 @@ private struct OSCALDocument {
 
     func inventoryItem(_ a: Int) -> JSONValue {
         let asset = model.assets[a]
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "uuid": .string(uuid("inventory-item/" + asset.id)),
             "description": .string(analysis.reasons(forAsset: a).first.map(explainer.text) ?? asset.id),
             "props": .array([.object(["name": "asset-id", "value": .string(asset.id)])] + assetProps(a)),
@@ -245,7 +245,7 @@ private struct OSCALDocument {
                 return .object(["title": .string("Access to \(target)"),
                                 "functions-performed": .array([.string(how.compactMap { $0 }.joined(separator: " ") + " " + target)])])
             }
-            var members: [String: JSONValue] = [
+            var members: JSONObject = [
                 "uuid": .string(uuid("user/" + model.assets[a].id)),
                 "title": .string(model.assets[a].label ?? model.assets[a].id),
                 "role-ids": .array([accesses.contains(where: \.admin) ? "administrator" : "user"]),
@@ -265,7 +265,7 @@ private struct OSCALDocument {
         return .object([
             "description": "The 110 requirements of NIST SP 800-171 r2 (CMMC level 2), with their DoD Assessment Methodology points; a remark names the open findings that put one at risk.",
             "implemented-requirements": .array(NIST800171.all.map { entry in
-                var members: [String: JSONValue] = [
+                var members: JSONObject = [
                     "uuid": .string(uuid("implemented-requirement/" + entry.id)),
                     "control-id": .string(entry.practice.lowercased()),
                     "props": .array([prop("sprs-points", entry.points.map(String.init) ?? "none"), prop("poam-eligible", entry.poam ? "yes" : "no")]),
