@@ -22,6 +22,8 @@ enum JSONTree {
         case null
         case array(Elements)
         case object(Members)
+        /// A value whose shape is data already, printed as it is.
+        case json(JSONValue)
     }
 
     final class Elements { var nodes: [Node] = [] }
@@ -37,30 +39,52 @@ enum JSONTree {
         case .bool(let bool): bytes += (bool ? "true" : "false").utf8
         case .null: bytes += "null".utf8
         case .array(let elements):
-            guard !elements.nodes.isEmpty else { return close("[\n\n", "]", depth, &bytes) }
-            bytes.append(UInt8(ascii: "["))
-            for (i, element) in elements.nodes.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(depth + 1, &bytes)
-                print(element, depth: depth + 1, to: &bytes)
-            }
-            newline(depth, &bytes)
-            bytes.append(UInt8(ascii: "]"))
+            printArray(elements.nodes.count, depth, &bytes) { print(elements.nodes[$0], depth: depth + 1, to: &$1) }
         case .object(let members):
-            guard !members.pairs.isEmpty else { return close("{\n\n", "}", depth, &bytes) }
-            bytes.append(UInt8(ascii: "{"))
-            // JSONEncoder sorts keys by their UTF-8 bytes.
-            let sorted = members.pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (i, member) in sorted.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(depth + 1, &bytes)
-                quote(member.key, to: &bytes)
-                bytes += " : ".utf8
-                print(member.node, depth: depth + 1, to: &bytes)
-            }
-            newline(depth, &bytes)
-            bytes.append(UInt8(ascii: "}"))
+            printObject(members.pairs.map(\.key), depth, &bytes) { print(members.pairs[$0].node, depth: depth + 1, to: &$1) }
+        case .json(let json): print(json, depth: depth, to: &bytes)
         }
+    }
+
+    /// A `JSONValue` (SARIF, OSCAL) printed as it is, without a tree of its own.
+    private static func print(_ json: JSONValue, depth: Int, to bytes: inout [UInt8]) {
+        switch json {
+        case .string(let string): quote(string, to: &bytes)
+        case .number(let number): bytes += String(number).utf8
+        case .array(let values): printArray(values.count, depth, &bytes) { print(values[$0], depth: depth + 1, to: &$1) }
+        case .object(let object):
+            printObject(object.members.map(\.key), depth, &bytes) { print(object.members[$0].value, depth: depth + 1, to: &$1) }
+        }
+    }
+
+    /// `count` elements, each on its own line, printed by `element`.
+    private static func printArray(_ count: Int, _ depth: Int, _ bytes: inout [UInt8], _ element: (Int, inout [UInt8]) -> Void) {
+        guard count > 0 else { return close("[\n\n", "]", depth, &bytes) }
+        bytes.append(UInt8(ascii: "["))
+        for index in 0..<count {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline(depth + 1, &bytes)
+            element(index, &bytes)
+        }
+        newline(depth, &bytes)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The members named `keys`, in key order, each value printed by `value` with its index in `keys`.
+    private static func printObject(_ keys: [String], _ depth: Int, _ bytes: inout [UInt8], _ value: (Int, inout [UInt8]) -> Void) {
+        guard !keys.isEmpty else { return close("{\n\n", "}", depth, &bytes) }
+        bytes.append(UInt8(ascii: "{"))
+        // JSONEncoder sorts keys by their UTF-8 bytes.
+        let order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+        for (position, index) in order.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline(depth + 1, &bytes)
+            quote(keys[index], to: &bytes)
+            bytes += " : ".utf8
+            value(index, &bytes)
+        }
+        newline(depth, &bytes)
+        bytes.append(UInt8(ascii: "}"))
     }
 
     private static func newline(_ depth: Int, _ bytes: inout [UInt8]) {
@@ -119,22 +143,6 @@ enum JSONTree {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A `JSONValue` (SARIF, OSCAL) as a node directly, without going through `Encodable`.
-    static func node(_ json: JSONValue) -> Node {
-        switch json {
-        case .string(let string): return .string(string)
-        case .number(let number): return .number(String(number))
-        case .array(let values):
-            let elements = Elements()
-            elements.nodes = values.map(node)
-            return .array(elements)
-        case .object(let members):
-            let object = Members()
-            object.pairs = members.members.map { ($0.key, node($0.value)) }
-            return .object(object)
-        }
-    }
-
     /// A number as JSONEncoder prints it; doubles (rare here) are left to JSONEncoder itself.
     static func number(_ value: Double) -> String {
         (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
@@ -179,7 +187,7 @@ func jsonTreeNode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws 
         return .array(elements)
     }
     switch value {
-    case let json as JSONValue: return JSONTree.node(json)
+    case let json as JSONValue: return .json(json)
     case let int as Int: return .number(String(int))
     case let bool as Bool: return .bool(bool)
     default:

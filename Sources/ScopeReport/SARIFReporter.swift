@@ -29,6 +29,9 @@ public struct SARIFReporter: Reporter {
         let codes = Array(Set(input.diagnostics.map(\.code))).sorted()
         let index = Dictionary(uniqueKeysWithValues: (rules.map(\.id) + codes.map(\.rawValue)).enumerated().map { ($1, $0) })
         let explainer = Explainer(model: input.model ?? Model())
+        // Each model file's URI once: mapping a path asks git and Foundation, and a model has a few files.
+        let uris = Dictionary((input.model?.files ?? []).map { ($0.path, artifactURI($0.path)) }, uniquingKeysWith: { first, _ in first })
+        let uri: @Sendable (String) -> String = { [artifactURI] path in uris[path] ?? artifactURI(path) }
         let driver: JSONObject = [
             "name": "cuiscope", "version": .string(CuiscopeVersion.current),
             "rules": .array(rules.map(descriptor) + codes.map(descriptor)),
@@ -39,11 +42,11 @@ public struct SARIFReporter: Reporter {
                 "ruleIndex": .number(index[diagnostic.code.rawValue] ?? 0),
                 "level": .string(diagnostic.severity == .error ? "error" : "warning"),
                 "message": .object(["text": .string(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))]),
-                "locations": .array([.object(["physicalLocation": physicalLocation(diagnostic.location)])]),
+                "locations": .array([.object(["physicalLocation": physicalLocation(diagnostic.location, uri)])]),
             ]
             if !diagnostic.notes.isEmpty {
                 result["relatedLocations"] = .array(diagnostic.notes.enumerated().map { id, note in .object([
-                    "id": .number(id), "physicalLocation": physicalLocation(note.span.location),
+                    "id": .number(id), "physicalLocation": physicalLocation(note.span.location, uri),
                     "message": .object(["text": .string(note.message)]),
                 ]) })
             }
@@ -51,16 +54,16 @@ public struct SARIFReporter: Reporter {
         }
         // Findings become results one at a time, as they are written.
         let findingResult = { @Sendable (finding: Finding) -> JSONValue in
-            let uri = artifactURI(finding.location.file)
+            let file = uri(finding.location.file)
             let subject = explainer.text(finding.subject)
             var result: JSONObject = [
                 "ruleId": .string(finding.rule),
                 "ruleIndex": .number(index[finding.rule] ?? 0),
                 "level": .string(level(finding.severity)),
                 "message": .object(["text": .string("\(finding.message) (\(subject))")]),
-                "locations": .array([.object(["physicalLocation": physicalLocation(finding.location)])]),
+                "locations": .array([.object(["physicalLocation": physicalLocation(finding.location, uri)])]),
                 // Rule, subject and file: stable when lines move, different for each finding.
-                "partialFingerprints": .object(["cuiscope/v1": .string(fingerprint(finding.rule, subject, uri))]),
+                "partialFingerprints": .object(["cuiscope/v1": .string(fingerprint(finding.rule, subject, file))]),
                 "properties": .object([
                     "subject": .string(subject), "basis": .string(finding.basis),
                     "evidence": .array(finding.evidence.map { .string(explainer.text($0)) }),
@@ -71,7 +74,7 @@ public struct SARIFReporter: Reporter {
             if !steps.isEmpty {
                 result["relatedLocations"] = .array(steps.enumerated().map { id, step in .object([
                     "id": .number(id),
-                    "physicalLocation": physicalLocation(explainer.span(of: step).location),
+                    "physicalLocation": physicalLocation(explainer.span(of: step).location, uri),
                     "message": .object(["text": .string(explainer.describe(step))]),
                 ]) })
             }
@@ -124,9 +127,9 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func physicalLocation(_ location: SourceLocation) -> JSONValue {
+    private func physicalLocation(_ location: SourceLocation, _ uri: (String) -> String) -> JSONValue {
         .object([
-            "artifactLocation": .object(["uri": .string(artifactURI(location.file)), "uriBaseId": "%SRCROOT%"]),
+            "artifactLocation": .object(["uri": .string(uri(location.file)), "uriBaseId": "%SRCROOT%"]),
             "region": .object(["startLine": .number(location.line), "startColumn": .number(location.column)]),
         ])
     }
