@@ -26,7 +26,8 @@ COMMANDS = [
     ("fmt --check", ["fmt", "--check"]),
     ("report --format markdown", ["report", "--format", "markdown", "-o", "-"]),
 ]
-# The goals of issue #13 at 1M relations: seconds, and a peak of 600 MB each.
+# The goals of issue #13 at 1M relations: seconds, and a peak of 600 MB each. The report has none; it is
+# measured because it streams too.
 GOALS = {"check": 2.0, "check --format json": 4.0, "check --format sarif": 4.0, "scope --format json": 4.0, "fmt --check": 1.5}
 PEAK_GOAL_MB = 600
 
@@ -109,9 +110,8 @@ def main():
     out.append("| word split (Python) | " + " | ".join(f"{baselines[size]:.2f} s" for size in SIZES)
                + f" | 1.0× | {baselines[SIZES[-1]] / baselines[SIZES[1]]:.1f}× |")
     out += ["", "## Goals at 1M relations (issue #13)", "", "| command | goal | measured | peak (goal 600 MB) | met |", "|---|--:|--:|--:|---|"]
-    for name, _ in COMMANDS:
+    for name, goal in GOALS.items():
         seconds, peak_mb, _ = commands[(name, SIZES[-1])]
-        goal = GOALS[name]
         within_ratio = name != "check" or seconds <= 4 * baselines[SIZES[-1]]
         met = seconds <= goal and peak_mb <= PEAK_GOAL_MB and within_ratio
         out.append(f"| `{name}` | {goal:.1f} s{' and ≤ 4× word split' if name == 'check' else ''} | {seconds:.2f} s | {peak_mb:.0f} MB | {'yes' if met else 'no'} |")
