@@ -1,7 +1,7 @@
 import Foundation
 
-/// The one way cuiscope writes a file (diagrams, `fmt`, `init`). A model from a stranger may name any
-/// output path in a CI script, and a planted link may wait in the directory, so:
+/// The one way cuiscope writes a file (reports, exports, diagrams, `fmt`, `init`). A model from a stranger
+/// may name any output path in a CI script, and a planted link may wait in the directory, so:
 /// - `-` is standard output; a device, FIFO or `/dev/stdout` is written directly, never replaced;
 /// - a regular file is replaced atomically: an exclusively created temporary file with an unpredictable
 ///   name in the same directory (no link followed), fsync, rename; its mode and owner are kept;
