@@ -1,4 +1,5 @@
 import ScopeAnalysis
+import ScopeModel
 
 /// ANSI styling for terminal output, or none.
 public struct TextStyle: Sendable {
@@ -9,10 +10,8 @@ public struct TextStyle: Sendable {
     /// Text from the model (labels, reasons, justifications), shown on one line with every control
     /// character escaped: a label cannot move the cursor, clear the screen or fake a line of output.
     func literal(_ text: String) -> String {
-        // Most text has nothing to escape; 0xC2 leads every C1 control in UTF-8. The bytes are scanned in
-        // place, not through the generic `UTF8View` iterator, which costs several times as much a byte.
-        var scanned = text
-        guard scanned.withUTF8({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }) else { return text }
+        // Most text has nothing to escape; 0xC2 leads every C1 control in UTF-8.
+        guard text.containsUTF8(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -229,7 +229,7 @@ public struct CanonicalPrinter {
 
     private func quoted(_ text: String) -> String {
         // Most strings need no escape.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) {
+        if !text.containsUTF8(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) {
             return "\"" + text + "\""
         }
         var result = "\""
