@@ -4,31 +4,29 @@ enum Markdown {
     /// Plain text in a paragraph or a table cell: no markup, link, image, HTML or @mention survives.
     /// `keepingCode` leaves backticks alone, for our own messages, whose code spans hold only ids.
     static func text(_ text: String, keepingCode: Bool = false) -> String {
-        // Most model text is plain ASCII with nothing to escape: one pass over its bytes in place returns it
-        // as it is. The loop below makes a String per character, and cost a third of a Markdown report.
-        // ASCII with something to escape is escaped a byte at a time; the rest goes through the loop below.
+        // Most model text has nothing to escape: one pass over its bytes in place returns it as it is. ASCII
+        // is escaped a byte at a time; other text goes through the characters, since a combining mark makes
+        // one character of the byte before it. A String per character cost a third of a Markdown report.
         var scanned = text
         let ascii = scanned.withUTF8 { bytes -> String? in
-            if !bytes.contains(where: mayNeedEscape) { return text }
+            if !bytes.contains(where: { $0 >= 0x80 || replacement(for: $0, keepingCode: keepingCode) != nil }) { return text }
             return bytes.allSatisfy { $0 < 0x80 } ? asciiText(bytes, keepingCode: keepingCode) : nil
         }
         if let ascii { return ascii }
         var out = ""
         for character in text {
-            switch character {
-            case "`" where keepingCode: out += "`"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "@": out += "&#64;"
-            case "|", "`", "\\", "*", "_", "[", "]", "!", "#", "~": out += "\\" + String(character)
-            default: out += character.isNewline ? " " : String(character)
+            if character.isNewline {
+                out += " "
+            } else if let byte = character.asciiValue, let replacement = replacement(for: byte, keepingCode: keepingCode) {
+                out += replacement
+            } else {
+                out.append(character)
             }
         }
         return out
     }
 
-    /// `text` for ASCII, a byte at a time: each byte is a character, but for CR LF, which is one.
+    /// `text` for ASCII: each byte is a character, but for CR LF, which is one, and one space.
     private static func asciiText(_ bytes: UnsafeBufferPointer<UInt8>, keepingCode: Bool) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
@@ -36,36 +34,26 @@ enum Markdown {
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
-            switch byte {
-            case UInt8(ascii: "`") where keepingCode: out.append(byte)
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "@"): out += "&#64;".utf8
-            case UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "~"):
-                out.append(UInt8(ascii: "\\"))
-                out.append(byte)
-            case 0x0D:
-                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                out.append(UInt8(ascii: " "))
-            case 0x0A, 0x0B, 0x0C: out.append(UInt8(ascii: " "))
-            default: out.append(byte)
-            }
+            if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+            if let replacement = replacement(for: byte, keepingCode: keepingCode) { out += replacement.utf8 } else { out.append(byte) }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether `byte` may start something `text` escapes or replaces: a character it escapes, a control
-    /// (line breaks among them), or any non-ASCII byte, which the character loop judges.
-    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    /// What an ASCII character becomes in Markdown text; nil when it stays as it is.
+    private static func replacement(for byte: UInt8, keepingCode: Bool) -> String? {
         switch byte {
-        case UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "@"), UInt8(ascii: "|"),
-             UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"),
-             UInt8(ascii: "#"), UInt8(ascii: "~"):
-            true
-        case 0x20..<0x7F: false
-        default: true
+        case UInt8(ascii: "`") where keepingCode: nil
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "@"): "&#64;"
+        case UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "~"):
+            "\\" + String(UnicodeScalar(byte))
+        // Line breaks: LF, VT, FF and CR end a table cell or a line.
+        case 0x0A, 0x0B, 0x0C, 0x0D: " "
+        default: nil
         }
     }
 
