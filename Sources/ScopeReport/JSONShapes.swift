@@ -66,24 +66,25 @@ struct SummaryJSON: Encodable {
     let level: Int
 
     func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
+        var container = encoder.container(keyedBy: JSONKey.self)
         for category in AssetCategory.allCases where category != .fci || level == 1 {
-            try container.encode(summary.categories[category] ?? 0, forKey: Key(category.rawValue))
+            try container.encode(summary.categories[category] ?? 0, forKey: JSONKey(category.rawValue))
         }
-        try container.encode(Units(summary: summary, level: level), forKey: Key("units"))
-        try container.encode(summary.errors, forKey: Key("errors"))
-        try container.encode(summary.warnings, forKey: Key("warnings"))
-        try container.encode(summary.infos, forKey: Key("infos"))
-        try container.encode(summary.sprsExposure, forKey: Key("sprs-exposure"))
+        try container.encode(Units(summary: summary, level: level), forKey: JSONKey("units"))
+        try container.encode(summary.errors, forKey: JSONKey("errors"))
+        try container.encode(summary.warnings, forKey: JSONKey("warnings"))
+        try container.encode(summary.infos, forKey: JSONKey("infos"))
+        try container.encode(summary.sprsExposure, forKey: JSONKey("sprs-exposure"))
     }
+}
 
-    struct Key: CodingKey {
-        let stringValue: String
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
+/// A key made at run time: a category's name, or a member of a `JSONObject`.
+struct JSONKey: CodingKey {
+    let stringValue: String
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
 }
 
 /// Units (asset `count`s) per category, beside the summary's asset counts.
@@ -92,9 +93,9 @@ private struct Units: Encodable {
     let level: Int
 
     func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: SummaryJSON.Key.self)
+        var container = encoder.container(keyedBy: JSONKey.self)
         for category in AssetCategory.allCases where category != .fci || level == 1 {
-            try container.encode(summary.units[category] ?? 0, forKey: SummaryJSON.Key(category.rawValue))
+            try container.encode(summary.units[category] ?? 0, forKey: JSONKey(category.rawValue))
         }
     }
 }

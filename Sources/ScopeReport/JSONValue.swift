@@ -54,8 +54,8 @@ struct JSONObject: ExpressibleByDictionaryLiteral, Encodable, Sendable {
     }
 
     func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: SummaryJSON.Key.self)
-        for member in members { try container.encode(member.value, forKey: SummaryJSON.Key(member.key)) }
+        var container = encoder.container(keyedBy: JSONKey.self)
+        for member in members { try container.encode(member.value, forKey: JSONKey(member.key)) }
     }
 }
 
