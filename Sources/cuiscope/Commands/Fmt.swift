@@ -85,16 +85,20 @@ private struct CanonicalComparison: TextOutputStream {
     }
 
     mutating func write(_ string: String) {
-        for byte in string.utf8 {
+        var string = string
+        // The printed bytes are read in place, not through the generic `UTF8View` iterator.
+        string.withUTF8 { bytes in
+            var matched = 0
             if !differs {
-                if agreed < original.count, original[agreed] == byte {
+                while matched < bytes.count, agreed < original.count, original[agreed] == bytes[matched] {
                     agreed += 1
-                    continue
+                    matched += 1
                 }
+                if matched == bytes.count { return }
                 differs = true
                 if keepsText { kept = Array(original[..<agreed]) }
             }
-            if keepsText { kept.append(byte) }
+            if keepsText { kept.append(contentsOf: bytes[matched...]) }
         }
     }
 
