@@ -351,8 +351,8 @@ struct Resolver {
             diagnostics.error(.wrongArrow, "`\(kind.rawValue)` goes one way: write `\(relation.from.text) -> \(relation.to.text)`", at: arrowSpan)
             ok = false
         }
-        if kind != .flow, let carriesOffset = relation.carriesOffset {
-            diagnostics.error(.clauseNotForRelation, "only a flow carries data", at: SourceSpan(file: file, offset: carriesOffset, length: 7),
+        if kind != .flow, relation.carries != nil {
+            diagnostics.error(.clauseNotForRelation, "only a flow carries data", at: SourceSpan(file: file, offset: relation.carriesOffset, length: 7),
                               hint: "make it `flow \(relation.from.text) -> \(relation.to.text) carries ...`")
             ok = false
         }

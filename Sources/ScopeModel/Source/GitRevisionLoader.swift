@@ -66,8 +66,13 @@ public struct GitRevisionLoader: SourceLoader {
 
     public func load(_ path: String) throws -> [UInt8] {
         let relative = try repository.relativePath(of: path)
-        return try GitRevisionLoader.git(["-C", repository.root, "show", "\(revision):\(relative)"],
-                                         failure: "has no \(relative) at \(revision)")
+        let bytes = try GitRevisionLoader.git(["-C", repository.root, "show", "\(revision):\(relative)"],
+                                              failure: "has no \(relative) at \(revision)")
+        // The same limit as a file read from disk: syntax trees keep offsets in 32 bits.
+        guard bytes.count <= FileReader.maximumSize else {
+            throw LoadError("\(relative) at \(revision) is larger than \(FileReader.maximumSize >> 20) MiB")
+        }
+        return bytes
     }
 
     public func identity(of path: String) -> String { (try? repository.relativePath(of: path)) ?? path }

@@ -5,17 +5,12 @@ public final class SourceFile: Sendable {
     /// The raw UTF-8 bytes.
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
-    let lineStarts: [Int]
+    let lineStarts: LineStarts
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        }
-        self.lineStarts = starts
+        self.lineStarts = LineStarts(bytes)
     }
 
     public convenience init(path: String, text: String) {
@@ -62,6 +57,23 @@ public final class SourceFile: Sendable {
         // Through a buffer pointer: decoding an array slice takes the slow, generic path.
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
+}
+
+/// The offsets where a file's lines start, kept in 32 bits: no model file is larger than
+/// `FileReader.maximumSize`, and a large model has millions of lines.
+struct LineStarts: RandomAccessCollection, Sendable {
+    private var starts: [UInt32] = [0]
+
+    init(_ bytes: [UInt8]) {
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") { starts.append(UInt32(offset + 1)) }
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { starts.count }
+    subscript(index: Int) -> Int { Int(starts[index]) }
 }
 
 /// A 1-based position in a model file, as printed in `FILE:LINE:COLUMN`.

@@ -207,7 +207,7 @@ public struct Parser {
             }
         }
         defer { advance() }
-        return Value(kind: .string, text: String(decoding: decoded, as: UTF8.self), offset: token.start, length: token.length)
+        return Value(text: String(decoding: decoded, as: UTF8.self), offset: token.start, length: token.length, kind: .string)
     }
 
     // MARK: Declarations
@@ -227,7 +227,7 @@ public struct Parser {
             name = parsed
         }
         let label = token.kind == .string ? parseString() : nil
-        var declaration = Declaration(kind: kind, keywordOffset: keywordToken.start, name: name, label: label, body: nil,
+        var declaration = Declaration(name: name, keywordOffset: keywordToken.start, label: label, kind: kind, body: nil,
                                       end: label.map { $0.offset + $0.length } ?? name.map { $0.offset + $0.text.utf8.count } ?? keywordToken.end)
         if token.kind == .leftBrace {
             declaration.body = parseBlock(owner: .declaration(kind), depth: depth + 1)
@@ -331,8 +331,8 @@ public struct Parser {
         while true {
             switch token.kind {
             case .identifier, .number:
-                values.append(Value(kind: token.kind == .number ? .number : .identifier, text: text(token),
-                                    offset: token.start, length: token.length))
+                values.append(Value(text: text(token), offset: token.start, length: token.length,
+                                    kind: token.kind == .number ? .number : .identifier))
                 end = token.end
                 advance()
             case .string:
@@ -350,7 +350,7 @@ public struct Parser {
             guard token.kind == .comma else { break }
             advance()
         }
-        return .attribute(Attribute(key: key, values: values, end: end))
+        return .attribute(Attribute(key: key, end: end, values: values))
     }
 
     // MARK: Relations
@@ -372,9 +372,9 @@ public struct Parser {
         let arrowToken = token
         advance()
         guard let to = expectName("an identifier", after: arrow.rawValue) else { return nil }
-        var relation = Relation(kind: kind, keywordOffset: keywordToken.start, from: from, arrow: arrow,
-                                arrowOffset: arrowToken.start, to: to, carries: nil, carriesOffset: nil, via: [],
-                                label: nil, body: nil, end: to.offset + to.text.utf8.count)
+        var relation = Relation(from: from, keywordOffset: keywordToken.start, to: to, arrowOffset: arrowToken.start,
+                                carries: nil, via: [], label: nil, kind: kind, arrow: arrow, body: nil, carriesOffset: 0,
+                                end: to.offset + to.text.utf8.count)
         var sawVia = false
         clauses: while true {
             switch token.kind {

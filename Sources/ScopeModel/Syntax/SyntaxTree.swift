@@ -6,28 +6,43 @@ public struct SyntaxTree: Sendable {
     public var comments: [Comment]
 }
 
+/// A byte offset in a model file, stored in 32 bits: a large model's tree holds millions of them, and
+/// every loader refuses a file larger than `FileReader.maximumSize` (256 MiB).
+@propertyWrapper
+public struct Offset32: Sendable, Hashable {
+    private var stored: Int32
+    public init(wrappedValue: Int) { stored = Int32(wrappedValue) }
+    public var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(newValue) }
+    }
+}
+
+// The syntax types below order their fields so that 32-bit offsets fill the padding after a `Name` or a
+// `Value`: a million relations then take 120 bytes each, not 184.
+
 /// An identifier as written, with the offset of its first byte.
 public struct Name: Sendable, Hashable {
     public var text: String
-    public var offset: Int
+    @Offset32 public var offset: Int
 }
 
 /// A value in an attribute: `fips`, `"SOP-12"`, `25`.
 public struct Value: Sendable, Hashable {
     public enum Kind: Sendable { case identifier, string, number }
-    public var kind: Kind
     /// Identifier or digits as written; a string's decoded contents.
     public var text: String
-    public var offset: Int
-    public var length: Int
+    @Offset32 public var offset: Int
+    @Offset32 public var length: Int
+    public var kind: Kind
 }
 
 /// `key value, value, ...` inside a block.
 public struct Attribute: Sendable, Hashable {
     public var key: Name
-    public var values: AttributeValues
     /// Offset just past the last value.
-    public var end: Int
+    @Offset32 public var end: Int
+    public var values: AttributeValues
 }
 
 /// An attribute's values in order. Almost every attribute has one, kept inline, so that a million
@@ -54,24 +69,24 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
 
 /// `organization`, `data`, `provider`, `zone` or `asset`, with its optional block.
 public struct Declaration: Sendable, Hashable {
-    public var kind: DeclarationKind
-    public var keywordOffset: Int
     /// The identifier; nil for `organization`, which has only a label.
     public var name: Name?
+    @Offset32 public var keywordOffset: Int
     public var label: Value?
+    public var kind: DeclarationKind
+    /// A syntax error was reported inside it: checks for missing attributes would only repeat it.
+    public var hasSyntaxErrors = false
     /// Nil when written without braces.
     public var body: Block?
     /// Offset just past the header (before `{`), or past the closing `}`.
-    public var end: Int
-    /// A syntax error was reported inside it: checks for missing attributes would only repeat it.
-    public var hasSyntaxErrors = false
+    @Offset32 public var end: Int
 }
 
 /// The contents of `{ ... }`.
 public struct Block: Sendable, Hashable {
     public var items: [BlockItem]
-    public var openOffset: Int
-    public var closeOffset: Int
+    @Offset32 public var openOffset: Int
+    @Offset32 public var closeOffset: Int
 }
 
 public enum BlockItem: Sendable, Hashable {
@@ -98,37 +113,37 @@ public enum Arrow: String, Sendable {
 
 /// `flow a -> b carries x via d "label" { ... }` and its kin.
 public struct Relation: Sendable, Hashable {
-    public var kind: RelationKind
-    public var keywordOffset: Int
     public var from: Name
-    public var arrow: Arrow
-    public var arrowOffset: Int
+    @Offset32 public var keywordOffset: Int
     public var to: Name
+    @Offset32 public var arrowOffset: Int
     /// Nil when the flow has no `carries`; empty for `carries none`.
     public var carries: [Name]?
-    /// Offset of the `carries` keyword.
-    public var carriesOffset: Int?
     public var via: [Name]
     public var label: Value?
+    public var kind: RelationKind
+    public var arrow: Arrow
     public var body: Block?
-    public var end: Int
+    /// Offset of the `carries` keyword; meaningful only when `carries` is not nil.
+    @Offset32 public var carriesOffset: Int
+    @Offset32 public var end: Int
 }
 
 /// `include "path"`.
 public struct Include: Sendable, Hashable {
-    public var keywordOffset: Int
+    @Offset32 public var keywordOffset: Int
     public var path: Value
 }
 
 /// `suppress RULE on ID "why"`, where ID may also be a relation `a -> b`.
 public struct Suppress: Sendable, Hashable {
-    public var keywordOffset: Int
+    @Offset32 public var keywordOffset: Int
     public var rule: Name
     public var subject: Name
     /// Set when the subject is a relation: its arrow and far end.
     public var relation: (arrow: Arrow, to: Name)?
     public var reason: Value
-    public var end: Int
+    @Offset32 public var end: Int
 
     public static func == (lhs: Suppress, rhs: Suppress) -> Bool {
         lhs.keywordOffset == rhs.keywordOffset && lhs.rule == rhs.rule && lhs.subject == rhs.subject

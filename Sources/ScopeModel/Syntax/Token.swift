@@ -44,7 +44,7 @@ public struct Token: Sendable {
 /// A `#` or `//` comment, kept for the canonical printer.
 public struct Comment: Sendable, Hashable {
     /// Byte offset of the `#` or `//`.
-    public var offset: Int
+    @Offset32 public var offset: Int
     /// The comment text, from its marker to the end of the line, trailing white space removed.
     public var text: String
 }
