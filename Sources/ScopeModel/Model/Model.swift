@@ -136,28 +136,29 @@ public enum Host: Hashable, Sendable {
     case asset(Int), provider(Int)
 }
 
+// Fields in order of size, so that none pads another: a large model holds hundreds of thousands of assets.
 public struct Asset: Sendable, Hashable {
     public var id: String
     public var label: String?
-    public var type: AssetType
-    /// The zone it sits in, nested or named with `zone`; nil for the organization's root zone.
-    public var zone: Int?
-    public var hostedOn: Host?
-    public var stores: [Int] = []
-    public var processes: [Int] = []
-    public var encryption: Encryption = .unknown
-    public var security: [SecurityFunction] = []
     public var policy: String?
-    public var claimedCategory: ClaimedCategory?
-    public var isPublic = false
     public var country: String?
-    public var usPersons: Knowledge = .unknown
-    public var vdi: VDIMode?
-    public var count = 1
-    public var classified = false
     public var owner: String?
     public var description: String?
     public var span: SourceSpan
+    public var stores: [Int] = []
+    public var processes: [Int] = []
+    public var security: [SecurityFunction] = []
+    public var count = 1
+    /// The zone it sits in, nested or named with `zone`; nil for the organization's root zone.
+    public var zone: Int?
+    public var hostedOn: Host?
+    public var type: AssetType
+    public var encryption: Encryption = .unknown
+    public var claimedCategory: ClaimedCategory?
+    public var isPublic = false
+    public var usPersons: Knowledge = .unknown
+    public var vdi: VDIMode?
+    public var classified = false
 }
 
 /// What a flow carries.

@@ -128,7 +128,7 @@ struct Resolver {
             model.zones.append(Zone(id: name.text, label: label, parent: zone, span: at))
         case .asset:
             element = .asset(model.assets.count)
-            model.assets.append(Asset(id: name.text, label: label, type: .other, zone: zone, span: at))
+            model.assets.append(Asset(id: name.text, label: label, span: at, zone: zone, type: .other))
         }
         model.names[name.text] = element
         pending.append(Pending(declaration: declaration, file: file, element: element))

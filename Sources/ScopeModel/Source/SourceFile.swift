@@ -96,14 +96,18 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
 /// A run of bytes in a source file: where an element, token or relation was written.
 public struct SourceSpan: Sendable, Hashable {
     public let file: SourceFile
-    public let offset: Int
-    public let length: Int
+    // In 32 bits, as in the syntax tree: every element of a large model keeps a span.
+    private let start: Int32
+    private let count: Int32
 
     public init(file: SourceFile, offset: Int, length: Int) {
         self.file = file
-        self.offset = offset
-        self.length = length
+        start = Int32(offset)
+        count = Int32(length)
     }
+
+    public var offset: Int { Int(start) }
+    public var length: Int { Int(count) }
 
     public var location: SourceLocation { file.location(of: offset) }
 
