@@ -10,10 +10,13 @@ public struct CanonicalPrinter {
     private let file: SourceFile
     private let comments: [Comment]
     private var nextComment = 0
-    /// Printed lines not yet handed to the output.
-    private var printed = ""
+    /// Printed bytes not yet handed to the output. Rows are written here piece by piece, without a
+    /// string per row: a large model prints millions of rows.
+    private var printed: [UInt8] = []
     /// Consecutive rows with trailing comments, held until the run ends and their comment column is known.
     private var run: [Row] = []
+    /// The row being written, when it has a trailing comment and so joins the run.
+    private var commentedRow: Row?
     /// Source line where the last printed row ended; nil before the first row of a block.
     private var previousLine: Int?
     /// The line of the last offset asked about: rows come in source order, so the next is near it.
@@ -26,36 +29,33 @@ public struct CanonicalPrinter {
         return text
     }
 
-    /// Writes the canonical text of `tree` to `output` as it is printed, a statement at a time.
+    /// Writes the canonical text of `tree` to `output` as it is printed, about 64 KiB at a time.
     public static func format(_ tree: SyntaxTree, to output: inout some TextOutputStream) {
         var printer = CanonicalPrinter(file: tree.file, comments: tree.comments)
-        printer.printTopLevel(tree.statements) { output.write($0) }
+        printer.printTopLevel(tree.statements) { output.write(String(decoding: $0, as: UTF8.self)) }
         printer.endRun()
-        output.write(printer.printed)
+        output.write(String(decoding: printer.printed, as: UTF8.self))
     }
 
     private struct Row {
-        var text: String
-        var trailingComment: String?
-    }
-
-    private mutating func append(_ row: Row) {
-        guard row.trailingComment == nil else { return run.append(row) }
-        endRun()
-        printed += row.text + "\n"
+        var text: [UInt8] = []
+        var trailingComment: String
     }
 
     /// Prints the run of commented rows, each comment padded to one column past the longest row.
     private mutating func endRun() {
         guard !run.isEmpty else { return }
-        let column = run.map { $0.text.unicodeScalars.count }.max()! + 2
+        // Columns count Unicode scalars: every byte that does not continue a UTF-8 sequence.
+        let width = { (row: Row) in row.text.count { $0 & 0xC0 != 0x80 } }
+        let column = run.map(width).max()! + 2
         for row in run {
-            printed += row.text + String(repeating: " ", count: column - row.text.unicodeScalars.count) + row.trailingComment! + "\n"
+            printed.append(contentsOf: row.text)
+            printed.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - width(row)))
+            write(row.trailingComment)
+            printed.append(UInt8(ascii: "\n"))
         }
         run = []
     }
-
-    private mutating func blankLine() { append(Row(text: "")) }
 
     /// The 1-based line of `offset`, found by stepping from the last one asked about.
     private mutating func line(of offset: Int) -> Int {
@@ -75,21 +75,44 @@ public struct CanonicalPrinter {
 
     // MARK: Rows
 
-    /// Writes one row. A blank line comes before it when forced or when the source had one, never at the
-    /// top of the file or of a block.
-    private mutating func emit(_ text: String, depth: Int, from start: Int, to end: Int, forceBlank: Bool = false,
-                               trailingLimit: Int) {
+    /// Starts a row, whose text is then written with `write` and ended with `endRow`. A blank line comes
+    /// before it when forced or when the source had one, never at the top of the file or of a block.
+    private mutating func beginRow(depth: Int, from start: Int, to end: Int, forceBlank: Bool = false, trailingLimit: Int) {
         let startLine = line(of: start)
         if let previousLine, forceBlank || startLine - previousLine > 1 { blankLine() }
-        var row = Row(text: String(repeating: "  ", count: depth) + text)
         // A comment on the same source line, before whatever comes next, trails this row.
         if nextComment < comments.count, comments[nextComment].offset >= end, comments[nextComment].offset < trailingLimit,
            line(of: comments[nextComment].offset) == line(of: end) {
-            row.trailingComment = comments[nextComment].text
+            commentedRow = Row(trailingComment: comments[nextComment].text)
             nextComment += 1
+        } else {
+            endRun()
         }
-        append(row)
+        for _ in 0..<depth { write("  ") }
         previousLine = line(of: end)
+    }
+
+    private mutating func endRow() {
+        if let row = commentedRow {
+            run.append(row)
+            commentedRow = nil
+        } else {
+            printed.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// Appends to the row being written.
+    private mutating func write(_ text: String) {
+        var text = text
+        // Through a buffer pointer: appending a `UTF8View` takes the slow, generic path.
+        text.withUTF8 { bytes in
+            if commentedRow == nil { printed.append(contentsOf: bytes) } else { commentedRow!.text.append(contentsOf: bytes) }
+        }
+    }
+
+    private mutating func blankLine() {
+        endRun()
+        printed.append(UInt8(ascii: "\n"))
     }
 
     /// Prints the comments that stand on their own lines before `offset`.
@@ -100,7 +123,10 @@ public struct CanonicalPrinter {
             nextComment += 1
             let line = line(of: comment.offset)
             if let previousLine, (first && forceBlankFirst) || line - previousLine > 1 { blankLine() }
-            append(Row(text: String(repeating: "  ", count: depth) + comment.text))
+            endRun()
+            for _ in 0..<depth { write("  ") }
+            write(comment.text)
+            printed.append(UInt8(ascii: "\n"))
             previousLine = line
             first = false
         }
@@ -118,9 +144,10 @@ public struct CanonicalPrinter {
     // MARK: Statements
 
     /// Prints every statement, handing what is printed to `flush` in pieces of about 64 KiB.
-    private mutating func printTopLevel(_ statements: [Statement], flush: (String) -> Void) {
+    private mutating func printTopLevel(_ statements: [Statement], flush: ([UInt8]) -> Void) {
         var previousWasBlock = false
-        for (index, statement) in statements.enumerated() {
+        for index in statements.indices {
+            let statement = statements[index]
             let limit = index + 1 < statements.count ? statements[index + 1].start : Int.max
             let isBlock = if case .declaration(let declaration) = statement { printsBlock(declaration) } else { false }
             let forceBlank = isBlock || previousWasBlock
@@ -128,9 +155,9 @@ public struct CanonicalPrinter {
             emitComments(before: statement.start, depth: 0, forceBlankFirst: forceBlank)
             print(statement, forceBlank: forceBlank && !hadLeadingComments, limit: limit)
             previousWasBlock = isBlock
-            if printed.utf8.count >= 1 << 16 {
+            if printed.count >= 1 << 16 {
                 flush(printed)
-                printed = ""
+                printed.removeAll(keepingCapacity: true)
             }
         }
         emitComments(before: Int.max, depth: 0, forceBlankFirst: previousWasBlock)
@@ -143,11 +170,16 @@ public struct CanonicalPrinter {
         case .relation(let relation):
             print(relation, forceBlank: forceBlank, limit: limit)
         case .include(let include):
-            emit("include " + quoted(include.path.text), depth: 0, from: include.keywordOffset,
-                 to: include.path.offset + include.path.length, forceBlank: forceBlank, trailingLimit: limit)
+            beginRow(depth: 0, from: include.keywordOffset, to: include.path.offset + include.path.length, forceBlank: forceBlank,
+                     trailingLimit: limit)
+            write("include ")
+            writeQuoted(include.path.text)
+            endRow()
         case .suppress(let suppress):
-            let text = "suppress \(suppress.rule.text) on \(suppress.subjectText) \(quoted(suppress.reason.text))"
-            emit(text, depth: 0, from: suppress.keywordOffset, to: suppress.end, forceBlank: forceBlank, trailingLimit: limit)
+            beginRow(depth: 0, from: suppress.keywordOffset, to: suppress.end, forceBlank: forceBlank, trailingLimit: limit)
+            write("suppress \(suppress.rule.text) on \(suppress.subjectText) ")
+            writeQuoted(suppress.reason.text)
+            endRow()
         }
     }
 
@@ -158,28 +190,45 @@ public struct CanonicalPrinter {
     }
 
     private mutating func print(_ declaration: Declaration, depth: Int, forceBlank: Bool, limit: Int) {
-        var header = declaration.kind.rawValue
-        if let name = declaration.name { header += " " + name.text }
-        if let label = declaration.label { header += " " + quoted(label.text) }
         guard let body = declaration.body, printsBlock(declaration) else {
             let end = declaration.body.map { $0.closeOffset + 1 } ?? declaration.end
-            emit(header, depth: depth, from: declaration.keywordOffset, to: end, forceBlank: forceBlank, trailingLimit: limit)
+            beginRow(depth: depth, from: declaration.keywordOffset, to: end, forceBlank: forceBlank, trailingLimit: limit)
+            writeHeader(of: declaration)
+            endRow()
             return
         }
-        emit(header + " {", depth: depth, from: declaration.keywordOffset, to: body.openOffset, forceBlank: forceBlank,
-             trailingLimit: body.items.first?.start ?? body.closeOffset)
+        beginRow(depth: depth, from: declaration.keywordOffset, to: body.openOffset, forceBlank: forceBlank,
+                 trailingLimit: body.items.first?.start ?? body.closeOffset)
+        writeHeader(of: declaration)
+        write(" {")
+        endRow()
         printItems(body, depth: depth + 1)
-        emit("}", depth: depth, from: body.closeOffset, to: body.closeOffset, trailingLimit: limit)
+        printClose(body, depth: depth, limit: limit)
+    }
+
+    private mutating func writeHeader(of declaration: Declaration) {
+        write(declaration.kind.rawValue)
+        if let name = declaration.name {
+            write(" ")
+            write(name.text)
+        }
+        if let label = declaration.label {
+            write(" ")
+            writeQuoted(label.text)
+        }
     }
 
     private mutating func printItems(_ body: Block, depth: Int) {
         previousLine = nil
-        for (index, item) in body.items.enumerated() {
+        for index in body.items.indices {
+            let item = body.items[index]
             let limit = index + 1 < body.items.count ? body.items[index + 1].start : body.closeOffset
             emitComments(before: item.start, depth: depth)
             switch item {
             case .attribute(let attribute):
-                emit(text(of: attribute), depth: depth, from: attribute.key.offset, to: attribute.end, trailingLimit: limit)
+                beginRow(depth: depth, from: attribute.key.offset, to: attribute.end, trailingLimit: limit)
+                write(attribute)
+                endRow()
             case .declaration(let declaration):
                 print(declaration, depth: depth, forceBlank: false, limit: limit)
             }
@@ -188,60 +237,99 @@ public struct CanonicalPrinter {
         previousLine = nil
     }
 
+    private mutating func printClose(_ body: Block, depth: Int, limit: Int) {
+        beginRow(depth: depth, from: body.closeOffset, to: body.closeOffset, trailingLimit: limit)
+        write("}")
+        endRow()
+    }
+
     private mutating func print(_ relation: Relation, forceBlank: Bool, limit: Int) {
-        var text = "\(relation.kind.rawValue) \(relation.from.text) \(relation.arrow.rawValue) \(relation.to.text)"
-        if let carries = relation.carries {
-            text += " carries " + (carries.isEmpty ? "none" : list(carries))
-        }
-        if !relation.via.isEmpty { text += " via " + list(relation.via) }
-        if let label = relation.label { text += " " + quoted(label.text) }
-        guard let body = relation.body, !body.items.isEmpty || hasComments(in: body.openOffset..<body.closeOffset) else {
-            emit(text, depth: 0, from: relation.keywordOffset, to: relation.end, forceBlank: forceBlank, trailingLimit: limit)
+        if let body = relation.body, hasComments(in: body.openOffset..<body.closeOffset) {
+            beginRow(depth: 0, from: relation.keywordOffset, to: body.openOffset, forceBlank: forceBlank,
+                     trailingLimit: body.items.first?.start ?? body.closeOffset)
+            writeHead(of: relation)
+            write(" {")
+            endRow()
+            printItems(body, depth: 1)
+            printClose(body, depth: 0, limit: limit)
             return
         }
-        if !hasComments(in: body.openOffset..<body.closeOffset) {
-            let attributes = body.items.compactMap { item -> String? in
-                if case .attribute(let attribute) = item { self.text(of: attribute) } else { nil }
+        beginRow(depth: 0, from: relation.keywordOffset, to: relation.end, forceBlank: forceBlank, trailingLimit: limit)
+        writeHead(of: relation)
+        if let items = relation.body?.items, !items.isEmpty {
+            write(" { ")
+            var first = true
+            for case .attribute(let attribute) in items {
+                if !first { write("; ") }
+                write(attribute)
+                first = false
             }
-            text += " { " + attributes.joined(separator: "; ") + " }"
-            emit(text, depth: 0, from: relation.keywordOffset, to: relation.end, forceBlank: forceBlank, trailingLimit: limit)
-            return
+            write(" }")
         }
-        emit(text + " {", depth: 0, from: relation.keywordOffset, to: body.openOffset, forceBlank: forceBlank,
-             trailingLimit: body.items.first?.start ?? body.closeOffset)
-        printItems(body, depth: 1)
-        emit("}", depth: 0, from: body.closeOffset, to: body.closeOffset, trailingLimit: limit)
+        endRow()
+    }
+
+    /// The relation up to its block, which stays on one line.
+    private mutating func writeHead(of relation: Relation) {
+        write(relation.kind.rawValue)
+        write(" ")
+        write(relation.from.text)
+        write(" ")
+        write(relation.arrow.rawValue)
+        write(" ")
+        write(relation.to.text)
+        if let carries = relation.carries {
+            write(" carries ")
+            if carries.isEmpty { write("none") } else { write(carries) }
+        }
+        if !relation.via.isEmpty {
+            write(" via ")
+            write(relation.via)
+        }
+        if let label = relation.label {
+            write(" ")
+            writeQuoted(label.text)
+        }
     }
 
     // MARK: Values
 
-    // Each with a path for the one element nearly every list has: a million relations print a million lists.
-
-    private func list(_ names: [Name]) -> String {
-        names.count == 1 ? names[0].text : names.map(\.text).joined(separator: ", ")
+    private mutating func write(_ names: [Name]) {
+        for index in names.indices {
+            if index > 0 { write(", ") }
+            write(names[index].text)
+        }
     }
 
-    private func text(of attribute: Attribute) -> String {
+    private mutating func write(_ attribute: Attribute) {
+        write(attribute.key.text)
+        write(" ")
         let values = attribute.values
-        let written = { (value: Value) in value.kind == .string ? quoted(value.text) : value.text }
-        return attribute.key.text + " " + (values.count == 1 ? written(values[0]) : values.map(written).joined(separator: ", "))
+        for index in values.indices {
+            if index > 0 { write(", ") }
+            let value = values[index]
+            if value.kind == .string { writeQuoted(value.text) } else { write(value.text) }
+        }
     }
 
-    private func quoted(_ text: String) -> String {
+    private mutating func writeQuoted(_ text: String) {
+        write("\"")
         // Most strings need no escape.
         if !text.containsUTF8(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) {
-            return "\"" + text + "\""
-        }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
+            write(text)
+        } else {
+            var escaped = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case "\t": escaped += "\\t"
+                default: escaped.unicodeScalars.append(scalar)
+                }
             }
+            write(escaped)
         }
-        return result + "\""
+        write("\"")
     }
 }
