@@ -144,11 +144,13 @@ public struct CanonicalPrinter {
     // MARK: Statements
 
     /// Prints every statement, handing what is printed to `flush` in pieces of about 64 KiB.
-    private mutating func printTopLevel(_ statements: [Statement], flush: ([UInt8]) -> Void) {
+    private mutating func printTopLevel(_ statements: some Sequence<Statement>, flush: ([UInt8]) -> Void) {
         var previousWasBlock = false
-        for index in statements.indices {
-            let statement = statements[index]
-            let limit = index + 1 < statements.count ? statements[index + 1].start : Int.max
+        var iterator = statements.makeIterator()
+        var next = iterator.next()
+        while let statement = next {
+            next = iterator.next()
+            let limit = next?.start ?? Int.max
             let isBlock = if case .declaration(let declaration) = statement { printsBlock(declaration) } else { false }
             let forceBlank = isBlock || previousWasBlock
             let hadLeadingComments = nextComment < comments.count && comments[nextComment].offset < statement.start

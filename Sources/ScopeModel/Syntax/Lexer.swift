@@ -2,6 +2,8 @@
 struct Lexer {
     let file: SourceFile
     private let bytes: [UInt8]
+    /// Where the tokens end: the end of the file, or of the piece being lexed.
+    let end: Int
     private(set) var position = 0
     private(set) var comments: [Comment] = []
     /// Unexpected characters and unterminated strings: at most one per line, so a line of garbage is
@@ -10,10 +12,12 @@ struct Lexer {
     private var lineStart = 0
     private var lastReportedLineStart = -1
 
-    /// Tokens from `offset` on, which must start a line's token (a statement's keyword).
-    init(file: SourceFile, from offset: Int = 0) {
+    /// Tokens from `offset` on, which must start a line's token (a statement's keyword), up to `end`, which
+    /// must start a line.
+    init(file: SourceFile, from offset: Int = 0, to end: Int? = nil) {
         self.file = file
         self.bytes = file.bytes
+        self.end = end ?? file.bytes.count
         // A UTF-8 byte-order mark is not part of the model.
         position = offset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : min(offset, bytes.count)
         lineStart = file.lineStarts[file.lineIndex(of: position)]
@@ -22,7 +26,7 @@ struct Lexer {
     mutating func next() -> Token {
         skipSpaceAndComments()
         let start = position
-        guard position < bytes.count else { return Token(kind: .endOfFile, start: start, end: start) }
+        guard position < end else { return Token(kind: .endOfFile, start: start, end: start) }
         let byte = bytes[position]
         switch byte {
         case UInt8(ascii: "\n"):
@@ -50,7 +54,7 @@ struct Lexer {
     }
 
     private func peek(_ ahead: Int) -> UInt8? {
-        position + ahead < bytes.count ? bytes[position + ahead] : nil
+        position + ahead < end ? bytes[position + ahead] : nil
     }
 
     private mutating func single(_ kind: TokenKind) -> Token {
@@ -59,13 +63,13 @@ struct Lexer {
     }
 
     private mutating func skipSpaceAndComments() {
-        while position < bytes.count {
+        while position < end {
             let byte = bytes[position]
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
                 position += 1
             } else if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "/")) {
                 let start = position
-                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                while position < end, bytes[position] != UInt8(ascii: "\n") { position += 1 }
                 var end = position
                 while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
                     || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
@@ -80,7 +84,7 @@ struct Lexer {
     private mutating func identifier() -> Token {
         let start = position
         position += 1
-        while position < bytes.count {
+        while position < end {
             let byte = bytes[position]
             if Lexer.isIdentifierStart(byte) || Lexer.isDigit(byte) || byte == UInt8(ascii: ".") {
                 position += 1
@@ -104,10 +108,10 @@ struct Lexer {
 
     private mutating func number() -> Token {
         let start = position
-        while position < bytes.count, Lexer.isDigit(bytes[position]) { position += 1 }
-        if position < bytes.count, Lexer.isIdentifierStart(bytes[position]) {
+        while position < end, Lexer.isDigit(bytes[position]) { position += 1 }
+        if position < end, Lexer.isIdentifierStart(bytes[position]) {
             // `3rd`, `10g`: one bad token, not a number followed by an identifier.
-            while position < bytes.count, Lexer.isIdentifierStart(bytes[position]) || Lexer.isDigit(bytes[position]) {
+            while position < end, Lexer.isIdentifierStart(bytes[position]) || Lexer.isDigit(bytes[position]) {
                 position += 1
             }
             report(.identifierStartsWithDigit, "an identifier cannot start with a digit", at: span(start, position),
@@ -120,14 +124,14 @@ struct Lexer {
     private mutating func string() -> Token {
         let start = position
         position += 1
-        while position < bytes.count {
+        while position < end {
             switch bytes[position] {
             case UInt8(ascii: "\""):
                 position += 1
                 return Token(kind: .string, start: start, end: position)
             case UInt8(ascii: "\n"):
                 return unterminatedString(from: start)
-            case UInt8(ascii: "\\") where position + 1 < bytes.count && !Lexer.isControl(bytes[position + 1]):
+            case UInt8(ascii: "\\") where position + 1 < end && !Lexer.isControl(bytes[position + 1]):
                 position += 2
             case let byte where Lexer.isControl(byte) || (byte == 0xC2 && (0x80...0x9F).contains(peek(1) ?? 0)):
                 // Raw control characters would reach terminals, SVG and DOT: only the escapes `\n` and `\t` are allowed.
@@ -142,7 +146,7 @@ struct Lexer {
                 position += 1
             }
         }
-        position = min(position, bytes.count)
+        position = min(position, end)
         return unterminatedString(from: start)
     }
 
@@ -161,7 +165,7 @@ struct Lexer {
         let start = position
         // Take the whole UTF-8 sequence (or the one bad byte), so a caret sits under one character.
         position += 1
-        while position < bytes.count, bytes[position] & 0xC0 == 0x80, position - start < 4 { position += 1 }
+        while position < end, bytes[position] & 0xC0 == 0x80, position - start < 4 { position += 1 }
         let text = file.text(start..<position)
         let printable = text.unicodeScalars.first.map { $0.value >= 0x20 && $0.value != 0xFFFD && $0.value != 0x7F } ?? false
         let hex = String(bytes[start], radix: 16, uppercase: true)

@@ -1,3 +1,4 @@
+import Foundation
 /// Parses one model file into a `SyntaxTree`. It never stops at the first error: after a bad statement it
 /// skips to the end of that statement and goes on, so one run reports every error in the file.
 public struct Parser {
@@ -14,11 +15,31 @@ public struct Parser {
 
     /// Parses `file`; the tree holds whatever could be read, the diagnostics say what could not.
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        // One piece per core. Smaller pieces balance the cores better but cost memory: each thread allocates
+        // from its own malloc arena, and what one arena frees the others do not reuse.
+        parse(file, pieceSize: max(1 << 20, file.bytes.count / ProcessInfo.processInfo.activeProcessorCount + 1))
+    }
+
+    /// Parses a file of several `pieceSize` bytes in pieces, on every core. Only a file without errors is
+    /// parsed this way: when a piece has an error, the whole file is parsed again in one piece, so that
+    /// messages and recovery are exactly those of a parse from the top.
+    static func parse(_ file: SourceFile, pieceSize: Int) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        let starts = pieceStarts(in: file, pieceSize: pieceSize)
+        if starts.count > 1 {
+            let pieces = Parallel.map(starts.count) { index in
+                var parser = Parser(file: file, from: starts[index], to: index + 1 < starts.count ? starts[index + 1] : nil)
+                let statements = parser.parseStatements()
+                return (statements: statements, comments: parser.lexer.comments, clean: parser.errorCount == 0)
+            }
+            if pieces.allSatisfy(\.clean) {
+                return (SyntaxTree(file: file, pieces: pieces.map(\.statements), comments: Array(pieces.map(\.comments).joined())), [])
+            }
+        }
         var parser = Parser(file: file)
         let statements = parser.parseStatements()
         var diagnostics = parser.diagnostics
         diagnostics.append(contentsOf: parser.lexer.diagnostics.all)
-        let tree = SyntaxTree(file: file, statements: statements, comments: parser.lexer.comments)
+        let tree = SyntaxTree(file: file, pieces: [statements], comments: parser.lexer.comments)
         // One message per place: bad UTF-8 outside a string is also an unexpected byte to the lexer.
         var seen = Set<Int>()
         var unique = diagnostics.sorted(fileOrder: [file.path]).filter { seen.insert($0.span.offset).inserted }
@@ -39,9 +60,34 @@ public struct Parser {
         return parser.token.kind == .identifier ? parser.parseStatement() : nil
     }
 
-    private init(file: SourceFile, from offset: Int = 0) {
+    /// Where a large file is cut into pieces: about every `pieceSize` bytes, before a line that starts,
+    /// unindented, with a keyword that only a top-level statement may start. In a file without errors such
+    /// a line always starts a statement: inside a block the parser would report the block unterminated.
+    static func pieceStarts(in file: SourceFile, pieceSize: Int) -> [Int] {
+        var starts = [0]
+        var line = 0
+        while starts[starts.count - 1] + pieceSize < file.bytes.count {
+            let target = starts[starts.count - 1] + pieceSize
+            while line < file.lineStarts.count,
+                  file.lineStarts[line] < target || !opensTopLevelStatement(file.bytes, at: file.lineStarts[line]) { line += 1 }
+            guard line < file.lineStarts.count else { break }
+            starts.append(file.lineStarts[line])
+        }
+        return starts
+    }
+
+    private static let topLevelKeywords: [[UInt8]] = ["organization", "data", "provider", "flow", "link", "access", "protects",
+                                                       "include", "suppress"].map { Array($0.utf8) + [UInt8(ascii: " ")] }
+
+    private static func opensTopLevelStatement(_ bytes: [UInt8], at offset: Int) -> Bool {
+        topLevelKeywords.contains { keyword in
+            offset + keyword.count <= bytes.count && bytes[offset..<(offset + keyword.count)].elementsEqual(keyword)
+        }
+    }
+
+    private init(file: SourceFile, from offset: Int = 0, to end: Int? = nil) {
         self.file = file
-        lexer = Lexer(file: file, from: offset)
+        lexer = Lexer(file: file, from: offset, to: end)
         token = Token(kind: .endOfFile, start: 0, end: 0)
         if offset == 0 { reportInvalidUTF8() }
         advance()
@@ -125,7 +171,7 @@ public struct Parser {
     private mutating func parseStatements() -> [Statement] {
         var statements: [Statement] = []
         // At most one statement per line: reserving up front spares a large model many regrowths.
-        statements.reserveCapacity(file.lineStarts.count)
+        statements.reserveCapacity(file.lineIndex(of: lexer.end) - file.lineIndex(of: lexer.position) + 1)
         while true {
             skipStatementEnds()
             switch token.kind {

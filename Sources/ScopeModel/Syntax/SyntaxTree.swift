@@ -1,9 +1,14 @@
 /// The parsed form of one model file, before names are resolved: what `fmt` prints and the resolver reads.
 public struct SyntaxTree: Sendable {
     public let file: SourceFile
-    public var statements: [Statement]
+    /// The statements in order, in the pieces they were parsed in: a large file is parsed on every core, and
+    /// its pieces are kept as they are rather than copied into one array.
+    let pieces: [[Statement]]
     /// Every comment in the file, in order.
     public var comments: [Comment]
+
+    /// Every statement, in order.
+    public var statements: FlattenSequence<[[Statement]]> { pieces.joined() }
 }
 
 /// A byte offset in a model file, stored in 32 bits: a large model's tree holds millions of them, and
