@@ -12,7 +12,7 @@ public struct CanonicalPrinter {
     private var nextComment = 0
     /// Printed bytes not yet handed to the output. Rows are written here piece by piece, without a
     /// string per row: a large model prints millions of rows.
-    private var printed: [UInt8] = []
+    private let printed = ByteBuffer(capacity: 1 << 17)
     /// Consecutive rows with trailing comments, held until the run ends and their comment column is known.
     private var run: [Row] = []
     /// The row being written, when it has a trailing comment and so joins the run.
@@ -24,17 +24,17 @@ public struct CanonicalPrinter {
 
     /// The canonical text of `tree`. The tree must have parsed without errors.
     public static func format(_ tree: SyntaxTree) -> String {
-        var text = ""
-        format(tree, to: &text)
-        return text
+        var text: [UInt8] = []
+        format(tree) { text.append(contentsOf: $0) }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// Writes the canonical text of `tree` to `output` as it is printed, about 64 KiB at a time.
-    public static func format(_ tree: SyntaxTree, to output: inout some TextOutputStream) {
+    /// Hands the canonical text of `tree`, as UTF-8, to `output` as it is printed, about 64 KiB at a time.
+    public static func format(_ tree: SyntaxTree, to output: ([UInt8]) -> Void) {
         var printer = CanonicalPrinter(file: tree.file, comments: tree.comments)
-        printer.printTopLevel(tree.statements) { output.write(String(decoding: $0, as: UTF8.self)) }
+        printer.printTopLevel(tree.statements, flush: output)
         printer.endRun()
-        output.write(String(decoding: printer.printed, as: UTF8.self))
+        output(printer.printed.bytes)
     }
 
     private struct Row {
@@ -49,8 +49,8 @@ public struct CanonicalPrinter {
         let width = { (row: Row) in row.text.count { $0 & 0xC0 != 0x80 } }
         let column = run.map(width).max()! + 2
         for row in run {
-            printed.append(contentsOf: row.text)
-            printed.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - width(row)))
+            row.text.withUnsafeBufferPointer { printed.append($0) }
+            for _ in width(row)..<column { printed.append(UInt8(ascii: " ")) }
             write(row.trailingComment)
             printed.append(UInt8(ascii: "\n"))
         }
@@ -103,11 +103,8 @@ public struct CanonicalPrinter {
 
     /// Appends to the row being written.
     private mutating func write(_ text: String) {
-        var text = text
-        // Through a buffer pointer: appending a `UTF8View` takes the slow, generic path.
-        text.withUTF8 { bytes in
-            if commentedRow == nil { printed.append(contentsOf: bytes) } else { commentedRow!.text.append(contentsOf: bytes) }
-        }
+        guard commentedRow != nil else { return printed.append(text) }
+        commentedRow!.text.append(contentsOf: text.utf8)
     }
 
     private mutating func blankLine() {
@@ -158,8 +155,8 @@ public struct CanonicalPrinter {
             print(statement, forceBlank: forceBlank && !hadLeadingComments, limit: limit)
             previousWasBlock = isBlock
             if printed.count >= 1 << 16 {
-                flush(printed)
-                printed.removeAll(keepingCapacity: true)
+                flush(printed.bytes)
+                printed.removeAll()
             }
         }
         emitComments(before: Int.max, depth: 0, forceBlankFirst: previousWasBlock)

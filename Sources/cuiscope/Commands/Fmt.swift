@@ -54,12 +54,12 @@ struct Fmt: ParsableCommand {
             throw ExitStatus.modelErrors.exitCode
         }
         if path == "-", !check {
-            var output = StandardOutput()
-            CanonicalPrinter.format(tree, to: &output)
+            let output = StandardOutput()
+            CanonicalPrinter.format(tree) { output.write($0) }
             return true
         }
         var comparison = CanonicalComparison(original: file.bytes, keepsText: !check)
-        CanonicalPrinter.format(tree, to: &comparison)
+        CanonicalPrinter.format(tree) { comparison.compare($0) }
         if !comparison.isCanonical, !check {
             if OutputFile.isReadOnly(path) { throw CommandFailure("\(path) is read-only; fmt does not rewrite it") }
             try OutputFile.write(Data(comparison.text), to: path)
@@ -71,7 +71,7 @@ struct Fmt: ParsableCommand {
 /// The canonical text as it is printed, compared with the file's own bytes. Nothing is kept while the two
 /// agree, so checking a canonical file holds no second copy of it; from the first difference on, the text
 /// is kept if asked (`keepsText`), starting with the bytes that agreed.
-private struct CanonicalComparison: TextOutputStream {
+private struct CanonicalComparison {
     let original: [UInt8]
     let keepsText: Bool
     /// How many leading bytes agree so far.
@@ -84,22 +84,24 @@ private struct CanonicalComparison: TextOutputStream {
         self.keepsText = keepsText
     }
 
-    mutating func write(_ string: String) {
-        var string = string
-        // The printed bytes are read in place, not through the generic `UTF8View` iterator.
-        string.withUTF8 { bytes in
-            var matched = 0
-            if !differs {
-                while matched < bytes.count, agreed < original.count, original[agreed] == bytes[matched] {
-                    agreed += 1
-                    matched += 1
-                }
-                if matched == bytes.count { return }
-                differs = true
-                if keepsText { kept = Array(original[..<agreed]) }
+    /// Compares the next printed bytes with the file's.
+    mutating func compare(_ printed: [UInt8]) {
+        var matched = 0
+        if !differs {
+            // A piece that agrees whole, the usual case, is one `memcmp`.
+            if agreed + printed.count <= original.count,
+               original.withUnsafeBufferPointer({ memcmp($0.baseAddress! + agreed, printed, printed.count) }) == 0 {
+                agreed += printed.count
+                return
             }
-            if keepsText { kept.append(contentsOf: bytes[matched...]) }
+            while matched < printed.count, agreed < original.count, original[agreed] == printed[matched] {
+                agreed += 1
+                matched += 1
+            }
+            differs = true
+            if keepsText { kept = Array(original[..<agreed]) }
         }
+        if keepsText { kept.append(contentsOf: printed[matched...]) }
     }
 
     var isCanonical: Bool { !differs && agreed == original.count }

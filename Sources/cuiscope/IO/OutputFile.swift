@@ -157,6 +157,12 @@ struct FileOutput: TextOutputStream {
         if buffer.count >= Self.capacity { flushKeepingFailure() }
     }
 
+    mutating func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.capacity { flushKeepingFailure() }
+    }
+
     mutating func write(_ data: Data) {
         flushKeepingFailure()
         guard failure == nil else { return }

@@ -53,6 +53,12 @@ final class StandardOutput: TextOutputStream {
         if output.failed { flush() }
     }
 
+    /// UTF-8 text, as it is.
+    func write(_ bytes: [UInt8]) {
+        output.write(bytes)
+        if output.failed { flush() }
+    }
+
     func flush() {
         do { try output.flush() } catch { Terminal.stop(error) }
     }
