@@ -228,7 +228,13 @@ public struct Parser {
     }
 
     private mutating func parseString() -> Value {
-        let raw = file.bytes[(token.start + 1)..<(token.end - 1)]
+        defer { advance() }
+        let contents = (token.start + 1)..<(token.end - 1)
+        // Most strings hold no escape: their text is the file's, without a decoded copy.
+        if !file.bytes[contents].contains(UInt8(ascii: "\\")) {
+            return Value(text: file.text(contents), offset: token.start, length: token.length, kind: .string)
+        }
+        let raw = file.bytes[contents]
         var decoded: [UInt8] = []
         decoded.reserveCapacity(raw.count)
         var index = raw.startIndex
@@ -252,7 +258,6 @@ public struct Parser {
                 index += 1
             }
         }
-        defer { advance() }
         return Value(text: String(decoding: decoded, as: UTF8.self), offset: token.start, length: token.length, kind: .string)
     }
 
