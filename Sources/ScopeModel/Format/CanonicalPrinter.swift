@@ -51,7 +51,7 @@ public struct CanonicalPrinter {
         for row in run {
             row.text.withUnsafeBufferPointer { printed.append($0) }
             for _ in width(row)..<column { printed.append(UInt8(ascii: " ")) }
-            write(row.trailingComment)
+            write(text: row.trailingComment)
             printed.append(UInt8(ascii: "\n"))
         }
         run = []
@@ -102,9 +102,28 @@ public struct CanonicalPrinter {
     }
 
     /// Appends to the row being written.
-    private mutating func write(_ text: String) {
-        guard commentedRow != nil else { return printed.append(text) }
-        commentedRow!.text.append(contentsOf: text.utf8)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard commentedRow != nil else { return printed.append(bytes) }
+        commentedRow!.text.append(contentsOf: bytes)
+    }
+
+    private mutating func write(_ literal: StaticString) {
+        literal.withUTF8Buffer { append($0) }
+    }
+
+    private mutating func write(text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// An identifier or a number, copied from the file: it prints as written, and a copy of its bytes costs
+    /// less than reading them out of a `String`.
+    private mutating func writeSource(from offset: Int, count: Int) {
+        file.bytes.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)])) }
+    }
+
+    private mutating func write(_ name: Name) {
+        writeSource(from: name.offset, count: name.text.utf8.count)
     }
 
     private mutating func blankLine() {
@@ -122,7 +141,7 @@ public struct CanonicalPrinter {
             if let previousLine, (first && forceBlankFirst) || line - previousLine > 1 { blankLine() }
             endRun()
             for _ in 0..<depth { write("  ") }
-            write(comment.text)
+            write(text: comment.text)
             printed.append(UInt8(ascii: "\n"))
             previousLine = line
             first = false
@@ -176,7 +195,7 @@ public struct CanonicalPrinter {
             endRow()
         case .suppress(let suppress):
             beginRow(depth: 0, from: suppress.keywordOffset, to: suppress.end, forceBlank: forceBlank, trailingLimit: limit)
-            write("suppress \(suppress.rule.text) on \(suppress.subjectText) ")
+            write(text: "suppress \(suppress.rule.text) on \(suppress.subjectText) ")
             writeQuoted(suppress.reason.text)
             endRow()
         }
@@ -206,10 +225,10 @@ public struct CanonicalPrinter {
     }
 
     private mutating func writeHeader(of declaration: Declaration) {
-        write(declaration.kind.rawValue)
+        write(text: declaration.kind.rawValue)
         if let name = declaration.name {
             write(" ")
-            write(name.text)
+            write(name)
         }
         if let label = declaration.label {
             write(" ")
@@ -270,13 +289,13 @@ public struct CanonicalPrinter {
 
     /// The relation up to its block, which stays on one line.
     private mutating func writeHead(of relation: Relation) {
-        write(relation.kind.rawValue)
+        write(text: relation.kind.rawValue)
         write(" ")
-        write(relation.from.text)
+        write(relation.from)
         write(" ")
-        write(relation.arrow.rawValue)
+        write(text: relation.arrow.rawValue)
         write(" ")
-        write(relation.to.text)
+        write(relation.to)
         if let carries = relation.carries {
             write(" carries ")
             if carries.isEmpty { write("none") } else { write(carries) }
@@ -296,18 +315,18 @@ public struct CanonicalPrinter {
     private mutating func write(_ names: [Name]) {
         for index in names.indices {
             if index > 0 { write(", ") }
-            write(names[index].text)
+            write(names[index])
         }
     }
 
     private mutating func write(_ attribute: Attribute) {
-        write(attribute.key.text)
+        write(attribute.key)
         write(" ")
         let values = attribute.values
         for index in values.indices {
             if index > 0 { write(", ") }
             let value = values[index]
-            if value.kind == .string { writeQuoted(value.text) } else { write(value.text) }
+            if value.kind == .string { writeQuoted(value.text) } else { writeSource(from: value.offset, count: value.length) }
         }
     }
 
@@ -315,7 +334,7 @@ public struct CanonicalPrinter {
         write("\"")
         // Most strings need no escape.
         if !text.containsUTF8(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) {
-            write(text)
+            write(text: text)
         } else {
             var escaped = ""
             for scalar in text.unicodeScalars {
@@ -327,7 +346,7 @@ public struct CanonicalPrinter {
                 default: escaped.unicodeScalars.append(scalar)
                 }
             }
-            write(escaped)
+            write(text: escaped)
         }
         write("\"")
     }

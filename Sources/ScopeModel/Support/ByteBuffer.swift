@@ -25,12 +25,6 @@ final class ByteBuffer {
         count += 1
     }
 
-    /// The UTF-8 bytes of `text`, read in place.
-    func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
-    }
-
     /// The bytes so far, copied out.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
