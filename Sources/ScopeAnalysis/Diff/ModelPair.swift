@@ -13,7 +13,8 @@ public enum ModelPair {
     public struct Side: Sendable {
         public let loader: any SourceLoader
         public let root: Root
-        /// A model that cannot be read counts as an empty one (a model that did not exist at a revision).
+        /// A model that does not exist counts as an empty one (a model added since a revision). One that
+        /// exists but cannot be read is still an error.
         public let missingIsEmpty: Bool
         /// The directory its includes must stay inside (nil: the root model's own).
         public let includeRoot: String?
@@ -45,7 +46,7 @@ public enum ModelPair {
                     case .path(let path): loaded = try loader.load(path: path)
                     case .file(let file): loaded = loader.load(root: file)
                     }
-                } catch where side.missingIsEmpty {
+                } catch let error as LoadError where side.missingIsEmpty && error.isMissing {
                     loaded = ModelLoader.Result(model: Model(), diagnostics: [], files: [])
                 }
                 return LoadedModel(loading: loaded, analysis: loaded.model.map { Analysis(model: $0, level: level) })

@@ -66,8 +66,13 @@ public struct GitRevisionLoader: SourceLoader {
 
     public func load(_ path: String) throws -> [UInt8] {
         let relative = try repository.relativePath(of: path)
-        let bytes = try GitRevisionLoader.git(["-C", repository.root, "show", "\(revision):\(relative)"],
+        let bytes: [UInt8]
+        do {
+            bytes = try GitRevisionLoader.git(["-C", repository.root, "show", "\(revision):\(relative)"],
                                               failure: "has no \(relative) at \(revision)")
+        } catch let error as LoadError {
+            throw LoadError(error.description, missing: true)
+        }
         // The same limit as a file read from disk: syntax trees keep offsets in 32 bits.
         guard bytes.count <= FileReader.maximumSize else {
             throw LoadError("\(relative) at \(revision) is larger than \(FileReader.maximumSize >> 20) MiB")

@@ -62,7 +62,13 @@ public struct InMemoryLoader: SourceLoader {
 /// A file that could not be read, with the reason in plain words.
 public struct LoadError: Error, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The file does not exist where it was looked for, as opposed to existing and failing to be read.
+    public let isMissing: Bool
+
+    public init(_ description: String, missing: Bool = false) {
+        self.description = description
+        isMissing = missing
+    }
 }
 
 /// How an `include "x"` path becomes the path printed in messages: relative to the including file.
