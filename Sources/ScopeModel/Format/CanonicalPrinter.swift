@@ -48,10 +48,10 @@ public struct CanonicalPrinter {
         // Columns count Unicode scalars: every byte that does not continue a UTF-8 sequence.
         let width = { (row: Row) in row.text.count { $0 & 0xC0 != 0x80 } }
         let column = run.map(width).max()! + 2
-        for row in run {
+        for var row in run {
             row.text.withUnsafeBufferPointer { printed.append($0) }
             for _ in width(row)..<column { printed.append(UInt8(ascii: " ")) }
-            write(text: row.trailingComment)
+            row.trailingComment.withUTF8 { printed.append($0) }
             printed.append(UInt8(ascii: "\n"))
         }
         run = []

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Parses one model file into a `SyntaxTree`. It never stops at the first error: after a bad statement it
 /// skips to the end of that statement and goes on, so one run reports every error in the file.
 public struct Parser {
@@ -76,8 +77,9 @@ public struct Parser {
         return starts
     }
 
-    private static let topLevelKeywords: [[UInt8]] = ["organization", "data", "provider", "flow", "link", "access", "protects",
-                                                       "include", "suppress"].map { Array($0.utf8) + [UInt8(ascii: " ")] }
+    /// The keywords no block may hold (`zone` and `asset` may nest in a zone), each with the space after it.
+    private static let topLevelKeywords: [[UInt8]] = Keyword.allCases.filter { isTopLevelOnly($0, in: .declaration(.zone)) }
+        .map { Array($0.rawValue.utf8) + [UInt8(ascii: " ")] }
 
     private static func opensTopLevelStatement(_ bytes: [UInt8], at offset: Int) -> Bool {
         topLevelKeywords.contains { keyword in
@@ -326,7 +328,7 @@ public struct Parser {
             case .identifier:
                 // A top-level statement at column 1 means the block was never closed: say so once, and
                 // let the statement parse where it belongs instead of reporting every line after it.
-                if startsLine, isTopLevelOnly(keyword, in: owner) {
+                if startsLine, Parser.isTopLevelOnly(keyword, in: owner) {
                     diagnostics.error(.unterminatedBlock, "unterminated block: this `{` has no matching `}`", at: span(open),
                                       hint: "add `}` after the block's last line")
                     return Block(items: items, openOffset: open.start, closeOffset: token.start)
@@ -349,7 +351,7 @@ public struct Parser {
     }
 
     /// Statements that cannot stand inside a block of `owner` (in an asset block `zone` is an attribute).
-    private func isTopLevelOnly(_ keyword: Keyword?, in owner: BlockOwner) -> Bool {
+    private static func isTopLevelOnly(_ keyword: Keyword?, in owner: BlockOwner) -> Bool {
         switch keyword {
         case .zone?, .asset?:
             if case .declaration(.zone) = owner { return false }
@@ -365,7 +367,7 @@ public struct Parser {
             return parseDeclaration(keyword == .zone ? .zone : .asset, depth: depth).map(BlockItem.declaration)
         }
         let word = text(token)
-        if isTopLevelOnly(keyword, in: owner) {
+        if Parser.isTopLevelOnly(keyword, in: owner) {
             let place: String = switch owner {
             case .declaration(let kind): "a `\(kind.rawValue)` block"
             case .relation(let kind): "the block of a `\(kind.rawValue)`"
