@@ -101,21 +101,29 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     public var fileAndLine: String { "\(file):\(line)" }
 }
 
+/// A byte offset or length in a model file, stored in 32 bits: a large model's syntax tree and model hold
+/// millions of them, and every loader refuses a file larger than `FileReader.maximumSize` (256 MiB).
+@propertyWrapper
+public struct Offset32: Sendable, Hashable {
+    private var stored: Int32
+    public init(wrappedValue: Int) { stored = Int32(wrappedValue) }
+    public var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(newValue) }
+    }
+}
+
 /// A run of bytes in a source file: where an element, token or relation was written.
 public struct SourceSpan: Sendable, Hashable {
     public let file: SourceFile
-    // In 32 bits, as in the syntax tree: every element of a large model keeps a span.
-    private let start: Int32
-    private let count: Int32
+    @Offset32 public private(set) var offset: Int
+    @Offset32 public private(set) var length: Int
 
     public init(file: SourceFile, offset: Int, length: Int) {
         self.file = file
-        start = Int32(offset)
-        count = Int32(length)
+        self.offset = offset
+        self.length = length
     }
-
-    public var offset: Int { Int(start) }
-    public var length: Int { Int(count) }
 
     public var location: SourceLocation { file.location(of: offset) }
 

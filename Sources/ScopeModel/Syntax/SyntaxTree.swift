@@ -11,18 +11,6 @@ public struct SyntaxTree: Sendable {
     public var statements: FlattenSequence<[[Statement]]> { pieces.joined() }
 }
 
-/// A byte offset in a model file, stored in 32 bits: a large model's tree holds millions of them, and
-/// every loader refuses a file larger than `FileReader.maximumSize` (256 MiB).
-@propertyWrapper
-public struct Offset32: Sendable, Hashable {
-    private var stored: Int32
-    public init(wrappedValue: Int) { stored = Int32(wrappedValue) }
-    public var wrappedValue: Int {
-        get { Int(stored) }
-        set { stored = Int32(newValue) }
-    }
-}
-
 // The syntax types below order their fields so that 32-bit offsets fill the padding after a `Name` or a
 // `Value`: a million relations then take 120 bytes each, not 184.
 
