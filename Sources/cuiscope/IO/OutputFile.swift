@@ -151,13 +151,10 @@ struct FileOutput: TextOutputStream {
         buffer.reserveCapacity(Self.capacity)
     }
 
-    mutating func write(_ string: String) {
-        guard failure == nil else { return }
-        buffer.append(contentsOf: string.utf8)
-        if buffer.count >= Self.capacity { flushKeepingFailure() }
-    }
+    mutating func write(_ string: String) { write(string.utf8) }
 
-    mutating func write(_ bytes: [UInt8]) {
+    /// UTF-8 text, as it is.
+    mutating func write(_ bytes: some Collection<UInt8>) {
         guard failure == nil else { return }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.capacity { flushKeepingFailure() }

@@ -48,13 +48,10 @@ enum Terminal {
 final class StandardOutput: TextOutputStream {
     private var output = FileOutput(descriptor: STDOUT_FILENO, path: "standard output")
 
-    func write(_ string: String) {
-        output.write(string)
-        if output.failed { flush() }
-    }
+    func write(_ string: String) { write(string.utf8) }
 
     /// UTF-8 text, as it is.
-    func write(_ bytes: [UInt8]) {
+    func write(_ bytes: some Collection<UInt8>) {
         output.write(bytes)
         if output.failed { flush() }
     }
