@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads a model file and everything it includes, parses and resolves it.
 public struct ModelLoader: Sendable {
     /// Include chains deeper than this are reported rather than followed.
@@ -52,8 +50,7 @@ public struct ModelLoader: Sendable {
         let (model, resolveDiagnostics) = Resolver.resolve(trees, ruleIDs: ruleIDs)
         diagnostics.append(contentsOf: resolveDiagnostics)
         let files = trees.map(\.file)
-        // A large model's trees hold millions of small objects: another core frees them while this one goes on.
-        DispatchQueue.global().async { [trees] in _ = trees }
+        Parallel.release(trees)
         trees = []
         let sorted = ModelLoader.capped(diagnostics.sorted(fileOrder: files.map(\.path)).map { chain.noted($0) })
         let hasErrors = sorted.contains { $0.severity == .error }

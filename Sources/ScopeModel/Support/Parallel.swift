@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Work split over every core, for the library's modules only.
+/// Work split over every core, and work handed to another, for this package's modules only.
 package enum Parallel {
     /// `body` for each index in `0..<count`, run on every core; the results in index order.
     package static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
@@ -13,5 +13,11 @@ package enum Parallel {
         }
         defer { _ = slots.deinitialize() }
         return Array(slots)
+    }
+
+    /// Lets go of `value` on another core. A large model's syntax tree holds millions of small objects:
+    /// freeing them one by one would hold up the core that goes on.
+    package static func release(_ value: some Sendable) {
+        DispatchQueue.global().async { _ = value }
     }
 }

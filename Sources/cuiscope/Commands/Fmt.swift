@@ -64,8 +64,7 @@ struct Fmt: ParsableCommand {
             if OutputFile.isReadOnly(path) { throw CommandFailure("\(path) is read-only; fmt does not rewrite it") }
             try OutputFile.write(Data(comparison.text), to: path)
         }
-        // A large model's tree holds millions of small objects: another core frees them while this one goes on.
-        DispatchQueue.global().async { [tree] in _ = tree }
+        Parallel.release(tree)
         return comparison.isCanonical
     }
 }
