@@ -34,48 +34,44 @@ struct Resolver {
         }
         for index in resolver.pending.indices { resolver.readAttributes(of: index) }
         resolver.checkAssetKinds()
-        for tree in trees {
-            for statement in tree.statements {
-                switch statement {
-                case .relation(let relation): resolver.resolve(relation, file: tree.file)
-                case .suppress(let suppress): resolver.resolve(suppress, file: tree.file)
-                case .declaration, .include: break
+        if let relations = resolver.relationsOnEveryCore(trees) {
+            resolver.model.replaceRelations(with: relations)
+        } else {
+            resolver.model.reserveCapacity(for: RelationCounts(trees.flatMap(\.pieces)))
+            for tree in trees {
+                for case .relation(let relation) in tree.statements {
+                    if let resolved = resolver.resolve(relation, file: tree.file) { resolver.model.append(resolved) }
                 }
             }
+        }
+        for tree in trees {
+            for case .suppress(let suppress) in tree.statements { resolver.resolve(suppress, file: tree.file) }
         }
         resolver.checkHostingCycles()
         return (resolver.model, resolver.diagnostics.all)
     }
 
-    /// Sizes the relation arrays once: a million appends would otherwise regrow and copy them many times.
+    /// Sizes the arrays of declared elements once: a million appends would otherwise regrow and copy them
+    /// many times.
     private mutating func reserveCapacity(for trees: [SyntaxTree]) {
-        // Counted by case in arrays: a dictionary keyed by an enum with raw values hashes the raw string.
-        let relationKinds = RelationKind.allCases, declarationKinds = DeclarationKind.allCases
-        var relations = [Int](repeating: 0, count: relationKinds.count), declarations = [Int](repeating: 0, count: declarationKinds.count)
+        var assets = 0, zones = 0, declarations = 0
         func count(_ declaration: Declaration) {
-            declarations[declarationKinds.firstIndex(of: declaration.kind)!] += 1
+            declarations += 1
+            switch declaration.kind {
+            case .asset: assets += 1
+            case .zone: zones += 1
+            case .organization, .data, .provider: break
+            }
             guard let items = declaration.body?.items else { return }
             for case .declaration(let nested) in items { count(nested) }
         }
         for tree in trees {
-            for statement in tree.statements {
-                switch statement {
-                case .relation(let relation): relations[relationKinds.firstIndex(of: relation.kind)!] += 1
-                case .declaration(let declaration): count(declaration)
-                case .include, .suppress: break
-                }
-            }
+            for case .declaration(let declaration) in tree.statements { count(declaration) }
         }
-        func declared(_ kind: DeclarationKind) -> Int { declarations[declarationKinds.firstIndex(of: kind)!] }
-        func related(_ kind: RelationKind) -> Int { relations[relationKinds.firstIndex(of: kind)!] }
-        model.assets.reserveCapacity(declared(.asset))
-        model.zones.reserveCapacity(declared(.zone))
-        model.names.reserveCapacity(declarations.reduce(0, +))
-        pending.reserveCapacity(declarations.reduce(0, +))
-        model.flows.reserveCapacity(related(.flow))
-        model.links.reserveCapacity(related(.link))
-        model.accesses.reserveCapacity(related(.access))
-        model.protections.reserveCapacity(related(.protects))
+        model.assets.reserveCapacity(assets)
+        model.zones.reserveCapacity(zones)
+        model.names.reserveCapacity(declarations)
+        pending.reserveCapacity(declarations)
     }
 
     private func span(_ name: Name, _ file: SourceFile) -> SourceSpan {
@@ -333,7 +329,9 @@ struct Resolver {
 
     // MARK: Pass 3: relations
 
-    private mutating func resolve(_ relation: Relation, file: SourceFile) {
+    /// The model relation `relation` stands for, or nil, reported, when it cannot be resolved. Appending it is
+    /// left to the caller: pass 3 may run on every core.
+    mutating func resolve(_ relation: Relation, file: SourceFile) -> ResolvedRelation? {
         let kind = relation.kind
         let keyword = SourceSpan(file: file, offset: relation.keywordOffset, length: kind.rawValue.utf8.count)
         let arrowSpan = SourceSpan(file: file, offset: relation.arrowOffset, length: relation.arrow.rawValue.utf8.count)
@@ -402,12 +400,12 @@ struct Resolver {
                 return item
             })
         }
-        guard ok, let from, let to, via.count == relation.via.count else { return }
+        guard ok, let from, let to, via.count == relation.via.count else { return nil }
         if from == to {
             diagnostics.error(.selfRelation, "`\(kind.rawValue) \(relation.from.text) \(relation.arrow.rawValue) \(relation.to.text)` joins `\(relation.to.text)` to itself",
                               at: span(relation.to, file),
                               hint: "a relation joins two different elements; remove it, or name the other end")
-            return
+            return nil
         }
 
         let readers = relationAttributes(relation, file: file)
@@ -428,7 +426,7 @@ struct Resolver {
                     flow.label = reader.string(&diagnostics)
                 }
             }
-            model.flows.append(flow)
+            return .flow(flow)
         case .link:
             var link = Link(a: from, b: to, via: via, span: keyword)
             for reader in readers {
@@ -438,7 +436,7 @@ struct Resolver {
                     link.wireless = reader.bool(&diagnostics) ?? false
                 }
             }
-            model.links.append(link)
+            return .link(link)
         case .access:
             var access = Access(from: from, to: to, span: keyword)
             for reader in readers {
@@ -450,9 +448,9 @@ struct Resolver {
                 default: access.keys = value
                 }
             }
-            model.accesses.append(access)
+            return .access(access)
         case .protects:
-            model.protections.append(Protection(from: from, to: to, span: keyword))
+            return .protection(Protection(from: from, to: to, span: keyword))
         }
     }
 

@@ -1,0 +1,150 @@
+// Pass 3 of the resolver, the relations, on every core: a million relations are most of a large model.
+
+/// How many relations of each kind some statements hold.
+struct RelationCounts {
+    var flows = 0, links = 0, accesses = 0, protections = 0
+
+    init() {}
+
+    init(_ pieces: some Sequence<[Statement]>) {
+        for piece in pieces {
+            for case .relation(let relation) in piece {
+                switch relation.kind {
+                case .flow: flows += 1
+                case .link: links += 1
+                case .access: accesses += 1
+                case .protects: protections += 1
+                }
+            }
+        }
+    }
+
+    static func + (lhs: RelationCounts, rhs: RelationCounts) -> RelationCounts {
+        var sum = lhs
+        sum.flows += rhs.flows
+        sum.links += rhs.links
+        sum.accesses += rhs.accesses
+        sum.protections += rhs.protections
+        return sum
+    }
+}
+
+/// A relation resolved, before it joins the model.
+enum ResolvedRelation {
+    case flow(Flow), link(Link), access(Access), protection(Protection)
+}
+
+/// The model's relations, built apart from it.
+struct Relations {
+    var flows: [Flow] = [], links: [Link] = [], accesses: [Access] = [], protections: [Protection] = []
+}
+
+extension Model {
+    mutating func append(_ relation: ResolvedRelation) {
+        switch relation {
+        case .flow(let flow): flows.append(flow)
+        case .link(let link): links.append(link)
+        case .access(let access): accesses.append(access)
+        case .protection(let protection): protections.append(protection)
+        }
+    }
+
+    /// Sizes the relation arrays once: a million appends would otherwise regrow and copy them many times.
+    mutating func reserveCapacity(for counts: RelationCounts) {
+        flows.reserveCapacity(counts.flows)
+        links.reserveCapacity(counts.links)
+        accesses.reserveCapacity(counts.accesses)
+        protections.reserveCapacity(counts.protections)
+    }
+
+    mutating func replaceRelations(with relations: Relations) {
+        flows = relations.flows
+        links = relations.links
+        accesses = relations.accesses
+        protections = relations.protections
+    }
+}
+
+/// The storage of the four relation arrays while the jobs write into it.
+private struct RelationSlots: @unchecked Sendable {
+    // @unchecked: each job writes only its own slots, which follow from the counts of the pieces before it.
+    let flows: UnsafeMutablePointer<Flow>?, links: UnsafeMutablePointer<Link>?
+    let accesses: UnsafeMutablePointer<Access>?, protections: UnsafeMutablePointer<Protection>?
+
+    /// Writes `relation` into the next slot of its kind, and moves `next` on.
+    func initialize(_ next: inout RelationCounts, to relation: ResolvedRelation) {
+        switch relation {
+        case .flow(let flow): (flows! + next.flows).initialize(to: flow); next.flows += 1
+        case .link(let link): (links! + next.links).initialize(to: link); next.links += 1
+        case .access(let access): (accesses! + next.accesses).initialize(to: access); next.accesses += 1
+        case .protection(let protection): (protections! + next.protections).initialize(to: protection); next.protections += 1
+        }
+    }
+
+    /// Undoes the writes of a job that started at `first` and stopped before `next`.
+    func deinitialize(from first: RelationCounts, to next: RelationCounts) {
+        flows?.advanced(by: first.flows).deinitialize(count: next.flows - first.flows)
+        links?.advanced(by: first.links).deinitialize(count: next.links - first.links)
+        accesses?.advanced(by: first.accesses).deinitialize(count: next.accesses - first.accesses)
+        protections?.advanced(by: first.protections).deinitialize(count: next.protections - first.protections)
+    }
+}
+
+extension Resolver {
+    /// Every relation of `trees` resolved with one job per piece of each file (see `Parser.parse`), each
+    /// writing straight into its own slots of the arrays: without errors each relation gives exactly one model
+    /// relation, so a job's first slots follow from the counts of the pieces before it. Nil when there is one
+    /// piece, or when any relation is in error: the caller then resolves them all in order, so that messages,
+    /// and the budget of "did you mean" searches, are those of one pass.
+    func relationsOnEveryCore(_ trees: [SyntaxTree]) -> Relations? {
+        let jobs = trees.flatMap { tree in tree.pieces.map { (piece: $0, file: tree.file) } }
+        guard jobs.count > 1 else { return nil }
+        let counts = jobs.map { RelationCounts(CollectionOfOne($0.piece)) }
+        // Each job's first slots: the counts of the jobs before it.
+        let sums = counts.reduce(into: [RelationCounts()]) { sums, count in sums.append(sums.last! + count) }
+        let firsts = Array(sums.dropLast()), total = sums.last!
+        let resolver = self
+        var relations = Relations(), clean = false
+        // The four arrays are written at once, each built in place inside the one before it; each keeps its
+        // elements only when every job was clean. Built apart, then copied, they would double the peak.
+        relations.flows = [Flow](unsafeUninitializedCapacity: total.flows) { flows, flowCount in
+            relations.links = [Link](unsafeUninitializedCapacity: total.links) { links, linkCount in
+                relations.accesses = [Access](unsafeUninitializedCapacity: total.accesses) { accesses, accessCount in
+                    relations.protections = [Protection](unsafeUninitializedCapacity: total.protections) { protections, protectionCount in
+                        let slots = RelationSlots(flows: flows.baseAddress, links: links.baseAddress,
+                                                  accesses: accesses.baseAddress, protections: protections.baseAddress)
+                        let ends = Parallel.map(jobs.count) { index in
+                            resolver.resolveRelations(in: jobs[index].piece, file: jobs[index].file, into: slots, from: firsts[index])
+                        }
+                        clean = ends.allSatisfy { $0 != nil }
+                        if !clean {
+                            for (first, end) in zip(firsts, ends) { slots.deinitialize(from: first, to: end ?? first) }
+                        }
+                        protectionCount = clean ? total.protections : 0
+                    }
+                    accessCount = clean ? total.accesses : 0
+                }
+                linkCount = clean ? total.links : 0
+            }
+            flowCount = clean ? total.flows : 0
+        }
+        return clean ? relations : nil
+    }
+
+    /// One job: the relations of `statements` written into `slots` from `first` on. Where it stopped, or nil
+    /// when a relation was in error (its slots are then deinitialized).
+    private func resolveRelations(in statements: [Statement], file: SourceFile, into slots: RelationSlots,
+                                  from first: RelationCounts) -> RelationCounts? {
+        // A copy of its own: the names and assets are read, and its messages and suggestion budget are its own.
+        var worker = self
+        var next = first
+        for case .relation(let relation) in statements {
+            guard let resolved = worker.resolve(relation, file: file), worker.diagnostics.all.count == diagnostics.all.count else {
+                slots.deinitialize(from: first, to: next)
+                return nil
+            }
+            slots.initialize(&next, to: resolved)
+        }
+        return next
+    }
+}

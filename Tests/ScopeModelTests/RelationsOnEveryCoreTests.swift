@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import ScopeModel
+
+/// The resolver resolves relations with one job per piece of a file (`Resolver.relationsOnEveryCore`). These
+/// tests parse small texts in pieces of one byte, so that every top-level statement starts a piece, and
+/// compare the model and messages with those of a file parsed in one piece.
+@Suite struct RelationsOnEveryCoreTests {
+    /// `text` resolved from one piece and from pieces of one byte.
+    private func bothWays(_ text: String) -> (whole: (Model, [Diagnostic]), pieces: (Model, [Diagnostic]), pieceCount: Int) {
+        let file = SourceFile(path: "m.scope", text: text)
+        let pieces = Parser.parse(file, pieceSize: 1).tree
+        return (Resolver.resolve([Parser.parse(file, pieceSize: .max).tree]), Resolver.resolve([pieces]), pieces.pieces.count)
+    }
+
+    private func expectSame(_ text: String, _ context: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let (whole, pieces, _) = bothWays(text)
+        #expect(pieces.0.flows == whole.0.flows, "\(context): flows differ", sourceLocation: sourceLocation)
+        #expect(pieces.0.links == whole.0.links, "\(context): links differ", sourceLocation: sourceLocation)
+        #expect(pieces.0.accesses == whole.0.accesses, "\(context): accesses differ", sourceLocation: sourceLocation)
+        #expect(pieces.0.protections == whole.0.protections, "\(context): protections differ", sourceLocation: sourceLocation)
+        #expect(pieces.0.suppressions == whole.0.suppressions, "\(context): suppressions differ", sourceLocation: sourceLocation)
+        #expect(pieces.1.map(summary) == whole.1.map(summary), "\(context): diagnostics differ", sourceLocation: sourceLocation)
+        #expect(pieces.1.map(\.hint) == whole.1.map(\.hint), "\(context): hints differ", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: PieceParsingTests.seeds) func piecesResolveToTheRelationsOfOnePass(seed: UInt64) {
+        var generator = ModelGenerator(seed: seed)
+        let text = generator.model()
+        let (whole, _, pieceCount) = bothWays(text)
+        #expect(pieceCount > 1 && whole.1.isEmpty, "seed \(seed): not a valid model in pieces")
+        expectSame(text, "seed \(seed)")
+    }
+
+    @Test func theExampleModelsResolveTheSameInPieces() throws {
+        for path in Examples.paths {
+            expectSame(try String(contentsOfFile: path, encoding: .utf8), path)
+        }
+    }
+
+    /// An error in any piece sends every relation back to one pass in order: the messages come in file
+    /// order, and the "did you mean" searches, limited in number, go to the first undefined names.
+    @Test(arguments: PieceParsingTests.seeds) func aRelationInErrorIsReportedAsByOnePass(seed: UInt64) {
+        var generator = ModelGenerator(seed: seed)
+        var lines = generator.model().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var random = SeededRandom(seed: seed)
+        let relations = lines.indices.filter { ["flow ", "link ", "access ", "protects "].contains(where: lines[$0].hasPrefix) }
+        for line in relations.shuffled(using: &random).prefix(30) {
+            // An undefined name, or a misspelt one that a suggestion can find.
+            var words = lines[line].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            words[1] = Bool.random(using: &random) ? "nosuch\(line)" : words[1] + "x"
+            lines[line] = words.joined(separator: " ")
+        }
+        let text = lines.joined(separator: "\n")
+        #expect(!bothWays(text).whole.1.isEmpty || relations.isEmpty, "seed \(seed): no error to report")
+        expectSame(text, "seed \(seed)")
+    }
+
+    @Test func moreUndefinedNamesThanSuggestionsGetTheirHintsInFileOrder() {
+        let declarations = "asset server1 { type server }\nasset server2 { type server }\n"
+        let relations = (1...40).map { "link server\($0 % 2 + 1)x -- server\(2 - $0 % 2)\n" }.joined()
+        let text = declarations + relations
+        expectSame(text, "40 misspelt names")
+        let hints = bothWays(text).pieces.1.map(\.hint)
+        #expect(hints.prefix(25).allSatisfy { $0?.hasPrefix("did you mean") == true })
+        #expect(hints.dropFirst(25).allSatisfy { $0?.hasPrefix("did you mean") == false })
+    }
+}
