@@ -29,6 +29,12 @@ extension Model {
         }
     }
 
+    /// At least as many as `forEachChannel` gives, found without reading an asset: each flow, each flow's
+    /// `via` device twice, each access and each asset's hosting.
+    var channelCountBound: Int {
+        flows.indices.reduce(flows.count) { count, f in count + 2 * flows[f].via.count } + accesses.count + assets.count
+    }
+
     /// Each access from a network device to a zone, in model order: the device reaches every asset inside it.
     var zoneAccesses: [(device: Int, zone: Int, access: Int)] {
         accesses.enumerated().compactMap { i, access in

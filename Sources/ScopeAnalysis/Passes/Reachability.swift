@@ -40,18 +40,21 @@ struct Reachability {
         fabric = Fabric(graph: graph)
         holderForest = fabric.forest(from: model.assets.indices.filter { isSource[$0] })
 
-        // Channels between two network assets, in model order so the first holder found is stable.
+        // Channels between two network assets, in model order so the first holder found is stable. Each is
+        // two edges, whose payload is the channel's index, doubled, plus one for the way back.
         var channels: [(from: Int32, to: Int32, payload: Int32)] = []
         var channelSteps: [Step] = []
-        // Per channel slot: the far end counts only if it holds CUI of its own (a host, seen from its guest).
-        var needsOwnCUI: [Bool] = []
+        channels.reserveCapacity(2 * model.channelCountBound)
+        channelSteps.reserveCapacity(model.channelCountBound)
         model.forEachChannel { a, b, step in
-            channels.append((Int32(a), Int32(b), Int32(needsOwnCUI.count)))
-            if case .hosting = step { needsOwnCUI.append(true) } else { needsOwnCUI.append(false) }
-            channels.append((Int32(b), Int32(a), Int32(needsOwnCUI.count)))
-            needsOwnCUI.append(false)
+            let payload = Int32(2 * channelSteps.count)
+            channels.append((Int32(a), Int32(b), payload))
+            channels.append((Int32(b), Int32(a), payload + 1))
             channelSteps.append(step)
-            channelSteps.append(step)
+        }
+        // The far end counts only if it holds CUI of its own when it is a host, seen from its guest.
+        func needsOwnCUI(_ payload: Int32) -> Bool {
+            if payload & 1 == 0, case .hosting = channelSteps[Int(payload >> 1)] { true } else { false }
         }
         // Accesses from a device to a zone: the device reaches everything inside it, and back.
         let zoneAccesses = model.zoneAccesses
@@ -85,13 +88,13 @@ struct Reachability {
         for a in 0..<graph.assetCount where !isSource[a] && isNetworkAsset(a) {
             let holder = { (slot: Int) -> Bool in
                 let target = Int(channelGraph.targets[slot])
-                return isSource[target] && (!needsOwnCUI[Int(channelGraph.payloads[slot])] || holdings.holdsOwnCUI[target])
+                return isSource[target] && (!needsOwnCUI(channelGraph.payloads[slot]) || holdings.holdsOwnCUI[target])
             }
             let channels = channelGraph.edges(of: a).lazy.filter(holder).prefix(2).count
             let zoneAccesses = (deviceReachesZone[a] == nil ? 0 : 1) + (graph.zone[a].flatMap { holderAccess[$0] } == nil ? 0 : 1)
             ways[a] = UInt8(min(2, channels + zoneAccesses + (holderForest.parent[a] >= 0 ? 1 : 0)))
             if let slot = channelGraph.edges(of: a).first(where: holder) {
-                paths[a] = .channel(channelSteps[Int(channelGraph.payloads[slot])], holder: Int(channelGraph.targets[slot]))
+                paths[a] = .channel(channelSteps[Int(channelGraph.payloads[slot] >> 1)], holder: Int(channelGraph.targets[slot]))
             } else if let entry = deviceReachesZone[a] {
                 paths[a] = .zoneChannel(.access(entry.access), holder: entry.holder)
             } else if let zone = graph.zone[a], let entry = holderAccess[zone] {
