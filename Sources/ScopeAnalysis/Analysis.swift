@@ -28,16 +28,22 @@ public struct Analysis: Sendable {
         // The passes, in order; each reads only what the passes before it produced.
         // 1. Which data every asset, provider and zone holds, and how it got there.
         let holdings = Holdings(graph: graph)
-        // 2. Which assets share a network or a channel with CUI (needs the CUI holders).
-        let reachability = Reachability(graph: graph, holdings: holdings, level: level)
-        // 3. What protects the scope: seeded by CUI holders and reachable assets, to a fixed point.
-        let security = SecurityProtection(graph: graph, holdings: holdings, reachability: reachability, level: level)
-        // 4. The category ladder, first match wins, over the three results above; provider roles.
-        let categorization = Categorization(graph: graph, holdings: holdings, reachability: reachability,
-                                            security: security, level: level)
+        // Passes 2 to 4 on one core; on another, what the rules ask of the holdings alone, which needs nothing else.
+        let ((reachability, security, categorization), answers) = Parallel.both({
+            // 2. Which assets share a network or a channel with CUI (needs the CUI holders).
+            let reachability = Reachability(graph: graph, holdings: holdings, level: level)
+            // 3. What protects the scope: seeded by CUI holders and reachable assets, to a fixed point.
+            let security = SecurityProtection(graph: graph, holdings: holdings, reachability: reachability, level: level)
+            // 4. The category ladder, first match wins, over the three results above; provider roles.
+            let categorization = Categorization(graph: graph, holdings: holdings, reachability: reachability,
+                                                security: security, level: level)
+            return (reachability, security, categorization)
+        }, {
+            RuleContext.HoldingsAnswers(level: level, graph: graph, holdings: holdings)
+        })
         // 5. The rule catalogue, over everything above.
         let context = RuleContext(model: model, level: level, graph: graph, holdings: holdings, reachability: reachability,
-                                  categorization: categorization)
+                                  categorization: categorization, answers: answers)
         let found = RuleFindings(context: context)
         // 6. The model's `suppress` statements, matched against the findings.
         let suppressed = Suppressions(model.suppressions, findings: found.findings, in: model)

@@ -13,15 +13,27 @@ struct RuleContext {
     /// CUI flows that leave their segment, for the two transit rules (levels 2–3).
     let exposedCUIFlows: [(index: Int, evidence: Reason)]
 
-    init(model: Model, level: Int, graph: ScopeGraph, holdings: Holdings, reachability: Reachability, categorization: Categorization) {
+    /// What the rules ask of the holdings alone, which `Analysis` finds while passes 2 to 4 run.
+    struct HoldingsAnswers {
+        let exportReach: ExportReach
+        let exposedCUIFlows: [(index: Int, evidence: Reason)]
+
+        init(level: Int, graph: ScopeGraph, holdings: Holdings) {
+            exportReach = ExportReach(graph: graph, holdings: holdings)
+            exposedCUIFlows = level > 1 ? RuleContext.exposedCUIFlows(graph.model, graph, holdings) : []
+        }
+    }
+
+    init(model: Model, level: Int, graph: ScopeGraph, holdings: Holdings, reachability: Reachability, categorization: Categorization,
+         answers: HoldingsAnswers) {
         self.model = model
         self.level = level
         self.graph = graph
         self.holdings = holdings
         self.reachability = reachability
         self.categorization = categorization
-        exportReach = ExportReach(graph: graph, holdings: holdings)
-        exposedCUIFlows = level > 1 ? RuleContext.exposedCUIFlows(model, graph, holdings) : []
+        exportReach = answers.exportReach
+        exposedCUIFlows = answers.exposedCUIFlows
     }
 
     func category(_ asset: Int) -> AssetCategory { categorization.categories[asset] }
