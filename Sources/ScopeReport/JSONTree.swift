@@ -74,8 +74,7 @@ enum JSONTree {
     private static func printObject(_ keys: [String], _ depth: Int, _ bytes: inout [UInt8], _ value: (Int, inout [UInt8]) -> Void) {
         guard !keys.isEmpty else { return close("{\n\n", "}", depth, &bytes) }
         bytes.append(UInt8(ascii: "{"))
-        // JSONEncoder sorts keys by their UTF-8 bytes.
-        let order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+        let order = keys.indices.sorted { precedes(keys[$0], keys[$1]) }
         for (position, index) in order.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             newline(depth + 1, &bytes)
@@ -85,6 +84,13 @@ enum JSONTree {
         }
         newline(depth, &bytes)
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Whether key `a` sorts before key `b`: JSONEncoder orders keys by their UTF-8 bytes. Most keys differ in
+    /// their first byte, which is cheap to read; the generic comparison of two UTF-8 views is not.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        if let first = a.utf8.first, let other = b.utf8.first, first != other { return first < other }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static func newline(_ depth: Int, _ bytes: inout [UInt8]) {
@@ -176,7 +182,9 @@ private struct TreeEncoder: Encoder {
 }
 
 /// The node of a value: leaves directly, anything else through its own `encode(to:)`.
-func jsonTreeNode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONTree.Node {
+/// The coding path is made only for a value that encodes itself: an array per member would cost an
+/// allocation for every string and number.
+func jsonTreeNode<T: Encodable>(_ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws -> JSONTree.Node {
     // Types compared before values are cast: a cast that fails costs the runtime a search, and most values
     // here are strings, optional strings and lists of strings.
     if T.self == String.self { return .string(value as! String) }
@@ -192,7 +200,7 @@ func jsonTreeNode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws 
     case let bool as Bool: return .bool(bool)
     default:
         let slot = JSONTree.Slot()
-        try value.encode(to: TreeEncoder(slot: slot, codingPath: codingPath))
+        try value.encode(to: TreeEncoder(slot: slot, codingPath: codingPath()))
         return slot.node ?? .object(JSONTree.Members())
     }
 }
