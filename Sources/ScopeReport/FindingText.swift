@@ -7,11 +7,19 @@ struct FindingText {
     let explainer: Explainer
 
     func write(_ finding: Finding, to output: inout some TextOutputStream) {
-        output.write(style.bold("\(finding.location):") + " " + style.severity(finding.severity) + " " + style.bold(style.literal(finding.message))
-            + " " + style.dim("[\(finding.rule)]") + "\n")
-        for reason in finding.evidence { output.write("  " + style.dim("evidence:") + " " + style.literal(explainer.text(reason)) + "\n") }
-        output.write("  " + style.dim("remedy:") + " " + finding.remedy + "\n")
-        let cites = finding.requirements.citations + [finding.basis]
-        output.write("  " + style.dim("cites:") + " " + cites.joined(separator: "; ") + "\n\n")
+        // Piece by piece: joining the pieces with `+` first made a string for every join.
+        for piece in [style.bold("\(finding.location):"), " ", style.severity(finding.severity), " ", style.bold(style.literal(finding.message)),
+                      " ", style.dim("[\(finding.rule)]"), "\n"] {
+            output.write(piece)
+        }
+        for reason in finding.evidence {
+            for piece in ["  ", style.dim("evidence:"), " ", style.literal(explainer.text(reason)), "\n"] { output.write(piece) }
+        }
+        for piece in ["  ", style.dim("remedy:"), " ", finding.remedy, "\n", "  ", style.dim("cites:"), " "] { output.write(piece) }
+        for (index, cite) in (finding.requirements.citations + [finding.basis]).enumerated() {
+            if index > 0 { output.write("; ") }
+            output.write(cite)
+        }
+        output.write("\n\n")
     }
 }
