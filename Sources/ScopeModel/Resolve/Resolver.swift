@@ -36,16 +36,22 @@ struct Resolver {
         resolver.checkAssetKinds()
         if let relations = resolver.relationsOnEveryCore(trees) {
             resolver.model.replaceRelations(with: relations)
+            for tree in trees {
+                for case .suppress(let suppress) in tree.statements { resolver.resolve(suppress, file: tree.file) }
+            }
         } else {
+            // In file order, suppressions among relations: the limited "did you mean" searches go to the first names.
             resolver.model.reserveCapacity(for: RelationCounts(trees.flatMap(\.pieces)))
             for tree in trees {
-                for case .relation(let relation) in tree.statements {
-                    if let resolved = resolver.resolve(relation, file: tree.file) { resolver.model.append(resolved) }
+                for statement in tree.statements {
+                    switch statement {
+                    case .relation(let relation):
+                        if let resolved = resolver.resolve(relation, file: tree.file) { resolver.model.append(resolved) }
+                    case .suppress(let suppress): resolver.resolve(suppress, file: tree.file)
+                    case .declaration, .include: break
+                    }
                 }
             }
-        }
-        for tree in trees {
-            for case .suppress(let suppress) in tree.statements { resolver.resolve(suppress, file: tree.file) }
         }
         resolver.checkHostingCycles()
         return (resolver.model, resolver.diagnostics.all)
