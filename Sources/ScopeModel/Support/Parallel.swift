@@ -17,15 +17,14 @@ package enum Parallel {
 
     /// `first` and `second` run side by side, on two cores.
     package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let slots = UnsafeMutablePointer<(A?, B?)>.allocate(capacity: 1)
-        slots.initialize(to: (nil, nil))
-        defer { slots.deinitialize(count: 1); slots.deallocate() }
-        // Each job writes only its own half.
-        nonisolated(unsafe) let shared = slots
+        let firstResult = UnsafeMutablePointer<A>.allocate(capacity: 1), secondResult = UnsafeMutablePointer<B>.allocate(capacity: 1)
+        defer { firstResult.deallocate(); secondResult.deallocate() }
+        // Each job writes only its own result.
+        nonisolated(unsafe) let results = (firstResult, secondResult)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { shared.pointee.0 = first() } else { shared.pointee.1 = second() }
+            if index == 0 { results.0.initialize(to: first()) } else { results.1.initialize(to: second()) }
         }
-        return (slots.pointee.0!, slots.pointee.1!)
+        return (firstResult.move(), secondResult.move())
     }
 
     /// Lets go of `value` on another core. A large model's syntax tree holds millions of small objects:
