@@ -15,11 +15,9 @@ struct FindingText {
         for reason in finding.evidence {
             for piece in ["  ", style.dim("evidence:"), " ", style.literal(explainer.text(reason)), "\n"] { output.write(piece) }
         }
-        for piece in ["  ", style.dim("remedy:"), " ", finding.remedy, "\n", "  ", style.dim("cites:"), " "] { output.write(piece) }
-        for (index, cite) in (finding.requirements.citations + [finding.basis]).enumerated() {
-            if index > 0 { output.write("; ") }
-            output.write(cite)
+        let cites = (finding.requirements.citations + [finding.basis]).joined(separator: "; ")
+        for piece in ["  ", style.dim("remedy:"), " ", finding.remedy, "\n", "  ", style.dim("cites:"), " ", cites, "\n\n"] {
+            output.write(piece)
         }
-        output.write("\n\n")
     }
 }

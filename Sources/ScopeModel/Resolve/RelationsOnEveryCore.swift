@@ -6,15 +6,13 @@ struct RelationCounts {
 
     init() {}
 
-    init(_ pieces: some Sequence<[Statement]>) {
-        for piece in pieces {
-            for case .relation(let relation) in piece {
-                switch relation.kind {
-                case .flow: flows += 1
-                case .link: links += 1
-                case .access: accesses += 1
-                case .protects: protections += 1
-                }
+    init(_ statements: [Statement]) {
+        for case .relation(let relation) in statements {
+            switch relation.kind {
+            case .flow: flows += 1
+            case .link: links += 1
+            case .access: accesses += 1
+            case .protects: protections += 1
             }
         }
     }
@@ -99,7 +97,7 @@ extension Resolver {
     func relationsOnEveryCore(_ trees: [SyntaxTree]) -> Relations? {
         let jobs = trees.flatMap { tree in tree.pieces.map { (piece: $0, file: tree.file) } }
         guard jobs.count > 1 else { return nil }
-        let counts = jobs.map { RelationCounts(CollectionOfOne($0.piece)) }
+        let counts = jobs.map { RelationCounts($0.piece) }
         // Each job's first slots: the counts of the jobs before it.
         let sums = counts.reduce(into: [RelationCounts()]) { sums, count in sums.append(sums.last! + count) }
         let firsts = Array(sums.dropLast()), total = sums.last!

@@ -41,7 +41,7 @@ struct Resolver {
             }
         } else {
             // In file order, suppressions among relations: the limited "did you mean" searches go to the first names.
-            resolver.model.reserveCapacity(for: RelationCounts(trees.flatMap(\.pieces)))
+            resolver.model.reserveCapacity(for: trees.flatMap(\.pieces).map(RelationCounts.init).reduce(RelationCounts(), +))
             for tree in trees {
                 for statement in tree.statements {
                     switch statement {
