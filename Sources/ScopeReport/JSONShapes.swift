@@ -4,7 +4,7 @@ import ScopeModel
 // The JSON shapes of docs/output.md, field for field, shared by the JSON reporters. Keys are sorted on
 // output; `null` is written, not omitted.
 
-struct LocationJSON: Encodable, Equatable {
+struct LocationJSON: JSONPrintable, Equatable {
     let file: String
     let line: Int
     let column: Int
@@ -14,51 +14,50 @@ struct LocationJSON: Encodable, Equatable {
         line = location.line
         column = location.column
     }
+
+    func writeMembers(to object: inout some JSONMembers) {
+        object.member("column", column)
+        object.member("file", file)
+        object.member("line", line)
+    }
 }
 
-struct RequirementJSON: Encodable {
+struct RequirementJSON: JSONPrintable {
     let requirement: Requirement
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(requirement.nist, forKey: .nist)
-        try container.encode(requirement.practice, forKey: .practice)
-        try container.encode(requirement.points, forKey: .points)
-        try container.encode(requirement.poam, forKey: .poam)
+    func writeMembers(to object: inout some JSONMembers) {
+        object.member("nist", requirement.nist)
+        object.member("poam", requirement.poam)
+        object.member("points", requirement.points)
+        object.member("practice", requirement.practice)
     }
-
-    enum Key: String, CodingKey { case nist, practice, points, poam }
 }
 
-struct FindingJSON: Encodable {
+struct FindingJSON: JSONPrintable {
     let finding: Finding
     let explainer: Explainer
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(finding.rule, forKey: .rule)
-        try container.encode(finding.severity.rawValue, forKey: .severity)
-        try container.encode(explainer.text(finding.subject), forKey: .subject)
-        try container.encode(finding.message, forKey: .message)
-        try container.encode(finding.remedy, forKey: .remedy)
-        try container.encode(LocationJSON(finding.location), forKey: .location)
-        try container.encode(finding.requirements.map(RequirementJSON.init), forKey: .requirements)
-        try container.encode(finding.basis, forKey: .basis)
-        try container.encode(finding.evidence.map(explainer.text), forKey: .evidence)
-        if let suppression = finding.suppression {
-            try container.encode(SuppressionJSON(reason: suppression.reason, location: LocationJSON(suppression.span.location)),
-                                 forKey: .suppressed)
-        } else {
-            try container.encodeNil(forKey: .suppressed)
+    func writeMembers(to object: inout some JSONMembers) {
+        object.member("basis", finding.basis)
+        object.member("evidence", finding.evidence.map(explainer.text))
+        object.member("location", LocationJSON(finding.location))
+        object.member("message", finding.message)
+        object.member("remedy", finding.remedy)
+        object.member("requirements", finding.requirements.map(RequirementJSON.init))
+        object.member("rule", finding.rule)
+        object.member("severity", finding.severity.rawValue)
+        object.member("subject", explainer.text(finding.subject))
+        object.member("suppressed", finding.suppression.map(SuppressionJSON.init))
+    }
+
+    struct SuppressionJSON: JSONPrintable {
+        let suppression: Suppression
+
+        func writeMembers(to object: inout some JSONMembers) {
+            object.member("location", LocationJSON(suppression.span.location))
+            object.member("reason", suppression.reason)
         }
     }
-
-    struct SuppressionJSON: Encodable {
-        let reason: String
-        let location: LocationJSON
-    }
-
-    enum Key: String, CodingKey { case rule, severity, subject, message, remedy, location, requirements, basis, evidence, suppressed }
 }
 
 struct SummaryJSON: Encodable {
@@ -100,7 +99,7 @@ private struct Units: Encodable {
     }
 }
 
-struct AssetJSON: Encodable {
+struct AssetJSON: JSONPrintable {
     let id: String
     let label: String?
     let type: String
@@ -133,24 +132,21 @@ struct AssetJSON: Encodable {
         why = analysis.reasons(forAsset: asset).map(explainer.text)
     }
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(label, forKey: .label)
-        try container.encode(type, forKey: .type)
-        try container.encode(zone, forKey: .zone)
-        try container.encode(count, forKey: .count)
-        try container.encode(category, forKey: .category)
-        try container.encode(claimed, forKey: .claimed)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(description, forKey: .description)
-        try container.encode(roles, forKey: .roles)
-        try container.encode(holds, forKey: .holds)
-        try container.encode(location, forKey: .location)
-        try container.encode(why, forKey: .why)
+    func writeMembers(to object: inout some JSONMembers) {
+        object.member("category", category)
+        object.member("claimed", claimed)
+        object.member("count", count)
+        object.member("description", description)
+        object.member("holds", holds)
+        object.member("id", id)
+        object.member("label", label)
+        object.member("location", location)
+        object.member("owner", owner)
+        object.member("roles", roles)
+        object.member("type", type)
+        object.member("why", why)
+        object.member("zone", zone)
     }
-
-    enum Key: String, CodingKey { case id, label, type, zone, count, category, claimed, owner, description, roles, holds, location, why }
 }
 
 struct ProviderJSON: Encodable {

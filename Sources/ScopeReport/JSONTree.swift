@@ -2,15 +2,18 @@ import Foundation
 
 /// An `Encoder` that writes what `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
 /// writes, byte for byte, several times faster: values go into a small tree of final classes, without the
-/// boxing and dynamic casts of Foundation's encoder, and the tree is printed straight into the output.
-/// `JSONStreamTests` holds it to JSONEncoder's bytes.
+/// boxing and dynamic casts of Foundation's encoder, and the tree is printed straight into the output. A
+/// `JSONPrintable` value skips the tree. `JSONStreamTests` holds it to JSONEncoder's bytes.
 enum JSONTree {
     /// `value` printed at `depth` (its first line unindented, the following ones shifted to sit there).
     static func write(_ value: any Encodable, depth: Int, to output: inout some TextOutputStream) {
-        // Our own value types hold only strings, numbers, booleans, arrays and objects: encoding cannot fail.
-        let root = (try? jsonTreeNode(value, codingPath: [])) ?? .object(Members())
         var bytes: [UInt8] = []
-        print(root, depth: depth, to: &bytes)
+        if let printable = value as? any JSONPrintable {
+            JSONObjectPrinter.print(printable, depth: depth, after: &bytes)
+        } else {
+            // Our own value types hold only strings, numbers, booleans, arrays and objects: encoding cannot fail.
+            print((try? jsonTreeNode(value, codingPath: [])) ?? .object(Members()), depth: depth, to: &bytes)
+        }
         output.write(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -58,7 +61,7 @@ enum JSONTree {
     }
 
     /// `count` elements, each on its own line, printed by `element`.
-    private static func printArray(_ count: Int, _ depth: Int, _ bytes: inout [UInt8], _ element: (Int, inout [UInt8]) -> Void) {
+    static func printArray(_ count: Int, _ depth: Int, _ bytes: inout [UInt8], _ element: (Int, inout [UInt8]) -> Void) {
         guard count > 0 else { return close("[\n\n", "]", depth, &bytes) }
         bytes.append(UInt8(ascii: "["))
         for index in 0..<count {
@@ -88,12 +91,12 @@ enum JSONTree {
 
     /// Whether key `a` sorts before key `b`: JSONEncoder orders keys by their UTF-8 bytes. Most keys differ in
     /// their first byte, which is cheap to read; the generic comparison of two UTF-8 views is not.
-    private static func precedes(_ a: String, _ b: String) -> Bool {
+    static func precedes(_ a: String, _ b: String) -> Bool {
         if let first = a.utf8.first, let other = b.utf8.first, first != other { return first < other }
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
-    private static func newline(_ depth: Int, _ bytes: inout [UInt8]) {
+    static func newline(_ depth: Int, _ bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\n"))
         // A loop, not `repeatElement`: appending a generic collection cost as much as the rest of the line.
         for _ in 0..<2 * depth { bytes.append(UInt8(ascii: " ")) }
