@@ -7,14 +7,19 @@ import Foundation
 enum JSONTree {
     /// `value` printed at `depth` (its first line unindented, the following ones shifted to sit there).
     static func write(_ value: any Encodable, depth: Int, to output: inout some TextOutputStream) {
-        var bytes: [UInt8] = []
+        var batch = TextBatch()
+        write(value, depth: depth, to: &batch)
+        output.write(String(decoding: batch.bytes, as: UTF8.self))
+    }
+
+    /// `value` printed at `depth` straight into a batch's bytes.
+    static func write(_ value: any Encodable, depth: Int, to batch: inout TextBatch) {
         if let printable = value as? any JSONPrintable {
-            JSONObjectPrinter.print(printable, depth: depth, after: &bytes)
+            JSONObjectPrinter.print(printable, depth: depth, after: &batch.bytes)
         } else {
             // Our own value types hold only strings, numbers, booleans, arrays and objects: encoding cannot fail.
-            print((try? jsonTreeNode(value, codingPath: [])) ?? .object(Members()), depth: depth, to: &bytes)
+            print((try? jsonTreeNode(value, codingPath: [])) ?? .object(Members()), depth: depth, to: &batch.bytes)
         }
-        output.write(String(decoding: bytes, as: UTF8.self))
     }
 
     indirect enum Node {

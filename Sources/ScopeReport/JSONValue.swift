@@ -116,7 +116,8 @@ enum JSON {
             guard count > 0 else { return output.write("[\n\n\(indent)]") }
             output.write("[\n")
             TextBatches.write(count: count, to: &output) { index, text in
-                text += (index == 0 ? "" : ",\n") + inner
+                if index > 0 { text.write(",\n") }
+                text.write(inner)
                 JSONTree.write(element(index), depth: depth + 1, to: &text)
             }
             output.write("\n\(indent)]")

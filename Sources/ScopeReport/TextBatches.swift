@@ -8,17 +8,25 @@ enum TextBatches {
     static let batchSize = 1024
 
     /// Writes `render(0)` to `render(count - 1)`, in that order.
-    static func write(count: Int, to output: inout some TextOutputStream, _ render: @Sendable (Int, inout String) -> Void) {
+    static func write(count: Int, to output: inout some TextOutputStream, _ render: @Sendable (Int, inout TextBatch) -> Void) {
         let round = batchSize * ProcessInfo.processInfo.activeProcessorCount
         for roundStart in stride(from: 0, to: count, by: round) {
             let roundEnd = min(roundStart + round, count)
             let texts = Parallel.map((roundEnd - roundStart + batchSize - 1) / batchSize) { batch in
                 let start = roundStart + batch * batchSize
-                var text = ""
-                for index in start..<min(start + batchSize, roundEnd) { render(index, &text) }
-                return text
+                var batch = TextBatch()
+                for index in start..<min(start + batchSize, roundEnd) { render(index, &batch) }
+                return batch
             }
-            for text in texts { output.write(text) }
+            for batch in texts { output.write(String(decoding: batch.bytes, as: UTF8.self)) }
         }
     }
+}
+
+/// One batch's text as UTF-8 bytes: appending a piece copies it, without the growth and checks of a
+/// String's appends, which cost as much as rendering a finding.
+struct TextBatch: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) { bytes += string.utf8 }
 }

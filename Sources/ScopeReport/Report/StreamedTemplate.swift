@@ -56,7 +56,7 @@ struct StreamedTemplate: Sendable {
             case .rows(let name, let body):
                 guard let rows = page.rows[name] else { continue }
                 let row = rows.row
-                TextBatches.write(count: rows.count, to: &output) { index, text in text += body.render(row(index)) }
+                TextBatches.write(count: rows.count, to: &output) { index, text in text.write(body.render(row(index))) }
             }
         }
     }
