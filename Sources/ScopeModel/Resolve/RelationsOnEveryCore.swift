@@ -1,3 +1,5 @@
+import Foundation
+
 // Pass 3 of the resolver, the relations, on every core: a million relations are most of a large model.
 
 /// How many relations of each kind some statements hold.
@@ -6,16 +8,22 @@ struct RelationCounts {
 
     init() {}
 
-    init(_ statements: [Statement]) {
-        for case .relation(let relation) in statements {
-            switch relation.kind {
-            case .flow: flows += 1
-            case .link: links += 1
-            case .access: accesses += 1
-            case .protects: protections += 1
-            }
+    init(_ statements: some Collection<Statement>) {
+        for statement in statements {
+            if let kind = statement.relationKind { count(kind) }
         }
     }
+
+    mutating func count(_ kind: RelationKind) {
+        switch kind {
+        case .flow: flows += 1
+        case .link: links += 1
+        case .access: accesses += 1
+        case .protects: protections += 1
+        }
+    }
+
+    var total: Int { flows + links + accesses + protections }
 
     static func + (lhs: RelationCounts, rhs: RelationCounts) -> RelationCounts {
         var sum = lhs
@@ -89,15 +97,15 @@ private struct RelationSlots: @unchecked Sendable {
 }
 
 extension Resolver {
-    /// Every relation of `trees` resolved with one job per piece of each file (see `Parser.parse`), each
-    /// writing straight into its own slots of the arrays: without errors each relation gives exactly one model
-    /// relation, so a job's first slots follow from the counts of the pieces before it. Nil when there is one
-    /// piece, or when any relation is in error: the caller then resolves them all in order, so that messages,
-    /// and the budget of "did you mean" searches, are those of one pass.
+    /// Every relation of `trees` resolved in runs of about as many relations each (`Job.runs`), on every
+    /// core, each run writing straight into its own slots of the arrays: without errors each relation gives
+    /// exactly one model relation, so a run's first slots follow from the counts of the runs before it. Nil
+    /// when the files are in one piece (see `Parser.parse`), or when any relation is in error: the caller then
+    /// resolves them all in order, so that messages, and the budget of "did you mean" searches, are those of
+    /// one pass.
     func relationsOnEveryCore(_ trees: [SyntaxTree]) -> Relations? {
-        let jobs = trees.flatMap { tree in tree.pieces.map { (piece: $0, file: tree.file) } }
-        guard jobs.count > 1 else { return nil }
-        let counts = jobs.map { RelationCounts($0.piece) }
+        guard trees.map(\.pieces.count).reduce(0, +) > 1 else { return nil }
+        let (jobs, counts) = Job.runs(of: trees, per: ProcessInfo.processInfo.activeProcessorCount * 4)
         // Each job's first slots: the counts of the jobs before it.
         let sums = counts.reduce(into: [RelationCounts()]) { sums, count in sums.append(sums.last! + count) }
         let firsts = Array(sums.dropLast()), total = sums.last!
@@ -112,7 +120,7 @@ extension Resolver {
                         let slots = RelationSlots(flows: flows.baseAddress, links: links.baseAddress,
                                                   accesses: accesses.baseAddress, protections: protections.baseAddress)
                         let ends = Parallel.map(jobs.count) { index in
-                            resolver.resolveRelations(in: jobs[index].piece, file: jobs[index].file, into: slots, from: firsts[index])
+                            resolver.resolveRelations(in: jobs[index].statements, file: jobs[index].file, into: slots, from: firsts[index])
                         }
                         clean = ends.allSatisfy { $0 != nil }
                         if !clean {
@@ -131,12 +139,14 @@ extension Resolver {
 
     /// One job: the relations of `statements` written into `slots` from `first` on. Where it stopped, or nil
     /// when a relation was in error (its slots are then deinitialized).
-    private func resolveRelations(in statements: [Statement], file: SourceFile, into slots: RelationSlots,
+    private func resolveRelations(in statements: ArraySlice<Statement>, file: SourceFile, into slots: RelationSlots,
                                   from first: RelationCounts) -> RelationCounts? {
         // A copy of its own: the names and assets are read, and its messages and suggestion budget are its own.
         var worker = self
         var next = first
-        for case .relation(let relation) in statements {
+        // By index: a `for case` over the statements would copy every relation out of the tree.
+        for index in statements.indices {
+            guard case .relation(let relation) = statements[index] else { continue }
             guard let resolved = worker.resolve(relation, file: file), worker.diagnostics.all.count == diagnostics.all.count else {
                 slots.deinitialize(from: first, to: next)
                 return nil
@@ -144,5 +154,46 @@ extension Resolver {
             slots.initialize(&next, to: resolved)
         }
         return next
+    }
+}
+
+/// A run of one file's statements that one core resolves.
+private struct Job {
+    let statements: ArraySlice<Statement>
+    let file: SourceFile
+
+    /// The statements of `trees` cut into about `count` runs of as many relations, none across two pieces,
+    /// with the relations each run holds. The pieces of a file are cut by bytes and the declarations come
+    /// first, so one job per piece left a core idle for a third of the pass.
+    static func runs(of trees: [SyntaxTree], per count: Int) -> ([Job], [RelationCounts]) {
+        let total = trees.flatMap(\.pieces).map { RelationCounts($0).total }.reduce(0, +)
+        let size = max(1, (total + count - 1) / count)
+        var jobs: [Job] = [], counts: [RelationCounts] = []
+        for tree in trees {
+            for piece in tree.pieces {
+                var start = piece.startIndex, run = RelationCounts()
+                for index in piece.indices {
+                    guard let kind = piece[index].relationKind else { continue }
+                    run.count(kind)
+                    guard run.total == size else { continue }
+                    jobs.append(Job(statements: piece[start...index], file: tree.file))
+                    counts.append(run)
+                    start = index + 1
+                    run = RelationCounts()
+                }
+                guard start < piece.endIndex else { continue }
+                jobs.append(Job(statements: piece[start...], file: tree.file))
+                counts.append(run)
+            }
+        }
+        return (jobs, counts)
+    }
+}
+
+extension Statement {
+    /// The kind of a relation; nil for any other statement.
+    var relationKind: RelationKind? {
+        guard case .relation(let relation) = self else { return nil }
+        return relation.kind
     }
 }
