@@ -151,7 +151,7 @@ struct Holdings {
         holdsOwnCUI = model.assets.indices.map { a in
             holdsCountedCUI[a] && items(a).contains { item in
                 guard model.data[item].dataClass == .cui else { return false }
-                guard case .hosting(let guest)? = witness(a, item).last else { return true }
+                guard case .hosting(let guest)? = lastStep(a, item) else { return true }
                 return model.assets[guest].hostedOn != .asset(a)
             }
         }
@@ -188,12 +188,16 @@ struct Holdings {
     func witness(_ node: Int, _ item: Int) -> [Step] {
         var chain: [Step] = []
         var current = node
-        while current >= 0, chain.count <= parentNode.count {
-            let step = parentStep[current * dataCount + item]
-            guard step >= 0 else { break }
-            chain.append(steps[Int(step)])
+        while current >= 0, chain.count <= parentNode.count, let step = lastStep(current, item) {
+            chain.append(step)
             current = Int(parentNode[current * dataCount + item])
         }
         return chain.reversed()
+    }
+
+    /// The step that brought `item` to `node`, the last of its witness; nil for an item it does not hold.
+    private func lastStep(_ node: Int, _ item: Int) -> Step? {
+        let step = parentStep[node * dataCount + item]
+        return step >= 0 ? steps[Int(step)] : nil
     }
 }

@@ -78,11 +78,12 @@ private struct Worklist {
         assetQueued[asset] = true
         queue.append(asset)
         guard graph.isOnNetwork(asset) else { return }
-        graph.markZones(from: graph.zone[asset]) { zone in
-            guard !zoneQueued[zone] else { return false }
+        // A loop rather than `graph.markZones`: its closure would mutate self while self.graph is read, and
+        // Swift then copies the whole graph for every asset.
+        for zone in graph.model.zoneChain(from: graph.zone[asset]) {
+            guard !zoneQueued[zone] else { return }
             zoneQueued[zone] = true
             queue.append(graph.node(zone: zone))
-            return true
         }
     }
 
