@@ -58,13 +58,22 @@ struct BitMatrix {
     /// The set bits of `row`, ascending.
     func bits(_ row: Int) -> [Int] {
         var result: [Int] = []
+        forEachBit(row) { bit in
+            result.append(bit)
+            return true
+        }
+        return result
+    }
+
+    /// Calls `body` with each set bit of `row` that `mask` (default: all) also has, ascending, until it
+    /// returns false; lists nothing.
+    func forEachBit(_ row: Int, in mask: [UInt64]? = nil, _ body: (Int) -> Bool) {
         for word in 0..<width {
-            var value = words[row * width + word]
+            var value = words[row * width + word] & (mask?[word] ?? ~0)
             while value != 0 {
-                result.append(word * 64 + value.trailingZeroBitCount)
+                guard body(word * 64 + value.trailingZeroBitCount) else { return }
                 value &= value - 1
             }
         }
-        return result
     }
 }
