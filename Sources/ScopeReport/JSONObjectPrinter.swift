@@ -7,16 +7,17 @@ protocol JSONPrintable: Encodable {
     func writeMembers(to object: inout some JSONMembers)
 }
 
-/// Where a `JSONPrintable` gives its members.
+/// Where a `JSONPrintable` gives its members. Keys are the shapes' own literals, which need no escape: they
+/// are printed as they are, from their static bytes.
 protocol JSONMembers {
-    mutating func member(_ key: String, _ value: String)
-    mutating func member(_ key: String, _ value: String?)
-    mutating func member(_ key: String, _ value: Int)
-    mutating func member(_ key: String, _ value: Int?)
-    mutating func member(_ key: String, _ value: Bool)
-    mutating func member(_ key: String, _ values: [String])
-    mutating func member(_ key: String, _ value: (some JSONPrintable)?)
-    mutating func member(_ key: String, _ values: [some JSONPrintable])
+    mutating func member(_ key: StaticString, _ value: String)
+    mutating func member(_ key: StaticString, _ value: String?)
+    mutating func member(_ key: StaticString, _ value: Int)
+    mutating func member(_ key: StaticString, _ value: Int?)
+    mutating func member(_ key: StaticString, _ value: Bool)
+    mutating func member(_ key: StaticString, _ values: [String])
+    mutating func member(_ key: StaticString, _ value: (some JSONPrintable)?)
+    mutating func member(_ key: StaticString, _ values: [some JSONPrintable])
 }
 
 extension JSONPrintable {
@@ -34,26 +35,26 @@ private struct EncodedMembers: JSONMembers {
 
     init(container: KeyedEncodingContainer<JSONKey>) { self.container = container }
 
-    private mutating func encode(_ value: some Encodable, _ key: String) {
+    private mutating func encode(_ value: some Encodable, _ key: StaticString) {
         guard failure == nil else { return }
-        do { try container.encode(value, forKey: JSONKey(key)) } catch { failure = error }
+        do { try container.encode(value, forKey: JSONKey(key.description)) } catch { failure = error }
     }
 
-    mutating func member(_ key: String, _ value: String) { encode(value, key) }
-    mutating func member(_ key: String, _ value: String?) { encode(value, key) }
-    mutating func member(_ key: String, _ value: Int) { encode(value, key) }
-    mutating func member(_ key: String, _ value: Int?) { encode(value, key) }
-    mutating func member(_ key: String, _ value: Bool) { encode(value, key) }
-    mutating func member(_ key: String, _ values: [String]) { encode(values, key) }
-    mutating func member(_ key: String, _ value: (some JSONPrintable)?) { encode(value, key) }
-    mutating func member(_ key: String, _ values: [some JSONPrintable]) { encode(values, key) }
+    mutating func member(_ key: StaticString, _ value: String) { encode(value, key) }
+    mutating func member(_ key: StaticString, _ value: String?) { encode(value, key) }
+    mutating func member(_ key: StaticString, _ value: Int) { encode(value, key) }
+    mutating func member(_ key: StaticString, _ value: Int?) { encode(value, key) }
+    mutating func member(_ key: StaticString, _ value: Bool) { encode(value, key) }
+    mutating func member(_ key: StaticString, _ values: [String]) { encode(values, key) }
+    mutating func member(_ key: StaticString, _ value: (some JSONPrintable)?) { encode(value, key) }
+    mutating func member(_ key: StaticString, _ values: [some JSONPrintable]) { encode(values, key) }
 }
 
 /// Prints one object's members as they are given, each on its own line, as JSONEncoder pretty-prints them.
 struct JSONObjectPrinter: JSONMembers {
     private var bytes: [UInt8]
     private let depth: Int
-    private var lastKey: String?
+    private var lastKey: StaticString?
 
     private init(depth: Int) {
         bytes = []
@@ -73,59 +74,61 @@ struct JSONObjectPrinter: JSONMembers {
         swap(&object.bytes, &bytes)
     }
 
-    mutating func member(_ key: String, _ value: String) {
+    mutating func member(_ key: StaticString, _ value: String) {
         name(key)
         JSONTree.quote(value, to: &bytes)
     }
 
-    mutating func member(_ key: String, _ value: String?) {
+    mutating func member(_ key: StaticString, _ value: String?) {
         guard let value else { return null(key) }
         member(key, value)
     }
 
-    mutating func member(_ key: String, _ value: Int) {
+    mutating func member(_ key: StaticString, _ value: Int) {
         name(key)
-        bytes += String(value).utf8
+        JSONTree.decimal(value, to: &bytes)
     }
 
-    mutating func member(_ key: String, _ value: Int?) {
+    mutating func member(_ key: StaticString, _ value: Int?) {
         guard let value else { return null(key) }
         member(key, value)
     }
 
-    mutating func member(_ key: String, _ value: Bool) {
+    mutating func member(_ key: StaticString, _ value: Bool) {
         name(key)
-        bytes += (value ? "true" : "false").utf8
+        bytes.append(contentsOf: value ? JSONTree.true : JSONTree.false)
     }
 
-    mutating func member(_ key: String, _ values: [String]) {
+    mutating func member(_ key: StaticString, _ values: [String]) {
         name(key)
         JSONTree.printArray(values.count, depth + 1, &bytes) { JSONTree.quote(values[$0], to: &$1) }
     }
 
-    mutating func member(_ key: String, _ value: (some JSONPrintable)?) {
+    mutating func member(_ key: StaticString, _ value: (some JSONPrintable)?) {
         guard let value else { return null(key) }
         name(key)
         Self.print(value, depth: depth + 1, after: &bytes)
     }
 
-    mutating func member(_ key: String, _ values: [some JSONPrintable]) {
+    mutating func member(_ key: StaticString, _ values: [some JSONPrintable]) {
         name(key)
         JSONTree.printArray(values.count, depth + 1, &bytes) { Self.print(values[$0], depth: depth + 2, after: &$1) }
     }
 
-    private mutating func null(_ key: String) {
+    private mutating func null(_ key: StaticString) {
         name(key)
-        bytes += "null".utf8
+        bytes.append(contentsOf: JSONTree.null)
     }
 
     /// The separator, the new line and the key of the next member.
-    private mutating func name(_ key: String) {
-        assert(lastKey.map { JSONTree.precedes($0, key) } ?? true, "member \(key) given after \(lastKey ?? "")")
+    private mutating func name(_ key: StaticString) {
+        assert(lastKey.map { JSONTree.precedes($0.description, key.description) } ?? true, "member \(key) given after \(lastKey.map(\.description) ?? "")")
         if lastKey != nil { bytes.append(UInt8(ascii: ",")) }
         lastKey = key
         JSONTree.newline(depth + 1, &bytes)
-        JSONTree.quote(key, to: &bytes)
-        bytes += " : ".utf8
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: JSONTree.keySeparator)
     }
 }

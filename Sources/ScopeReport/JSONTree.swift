@@ -39,13 +39,20 @@ enum JSONTree {
     /// Where one value goes: an array element, an object member, or the document.
     final class Slot { var node: Node? }
 
-    // Printed as bytes: appending to a byte array is several times cheaper than building Strings.
+    // Printed as bytes: appending to a byte array is several times cheaper than building Strings. The
+    // constant pieces are byte arrays: appending a String's `utf8` walks it generically, slower than a copy.
+    /// Between a key and its value, as JSONEncoder pretty-prints it.
+    static let keySeparator = Array(" : ".utf8)
+    static let `true` = Array("true".utf8)
+    static let `false` = Array("false".utf8)
+    static let null = Array("null".utf8)
+
     private static func print(_ node: Node, depth: Int, to bytes: inout [UInt8]) {
         switch node {
         case .string(let string): quote(string, to: &bytes)
         case .number(let number): bytes += number.utf8
-        case .bool(let bool): bytes += (bool ? "true" : "false").utf8
-        case .null: bytes += "null".utf8
+        case .bool(let bool): bytes.append(contentsOf: bool ? self.true : self.false)
+        case .null: bytes.append(contentsOf: null)
         case .array(let elements):
             printArray(elements.nodes.count, depth, &bytes) { print(elements.nodes[$0], depth: depth + 1, to: &$1) }
         case .object(let members):
@@ -58,7 +65,7 @@ enum JSONTree {
     private static func print(_ json: JSONValue, depth: Int, to bytes: inout [UInt8]) {
         switch json {
         case .string(let string): quote(string, to: &bytes)
-        case .number(let number): bytes += String(number).utf8
+        case .number(let number): decimal(number, to: &bytes)
         case .array(let values): printArray(values.count, depth, &bytes) { print(values[$0], depth: depth + 1, to: &$1) }
         case .object(let object):
             printObject(object.members.map(\.key), depth, &bytes) { print(object.members[$0].value, depth: depth + 1, to: &$1) }
@@ -87,7 +94,7 @@ enum JSONTree {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             newline(depth + 1, &bytes)
             quote(keys[index], to: &bytes)
-            bytes += " : ".utf8
+            bytes.append(contentsOf: keySeparator)
             value(index, &bytes)
         }
         newline(depth, &bytes)
@@ -131,6 +138,21 @@ enum JSONTree {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `value` in decimal, as JSONEncoder prints it, without a String made of it first.
+    static func decimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits from the last, into a buffer on the stack, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var first = digits.count, rest = value.magnitude
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
     }
 
     private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {

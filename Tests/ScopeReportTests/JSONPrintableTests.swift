@@ -73,6 +73,27 @@ import Testing
         #expect(printed(asset, depth: 2) == shifted)
     }
 
+    struct Numbers: JSONPrintable {
+        let value: Int
+
+        func writeMembers(to object: inout some JSONMembers) {
+            object.member("negated", -value)
+            object.member("value", value)
+        }
+    }
+
+    /// Integers are printed digit by digit (`JSONTree.decimal`), not through a String.
+    @Test(arguments: [0, 7, 10, 1_000_000, Int.max, Int.min + 1])
+    func integersPrintAsEncoded(value: Int) throws {
+        #expect(printed(Numbers(value: value)) == (try encoded(Numbers(value: value))))
+    }
+
+    @Test func theSmallestIntegerPrintsAsEncoded() throws {
+        var bytes: [UInt8] = []
+        JSONTree.decimal(Int.min, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: try JSONEncoder().encode(Int.min), as: UTF8.self))
+    }
+
     struct Empty: JSONPrintable {
         func writeMembers(to object: inout some JSONMembers) {}
     }
