@@ -39,14 +39,14 @@ enum JSONTree {
     /// Where one value goes: an array element, an object member, or the document.
     final class Slot { var node: Node? }
 
-    // Printed as bytes: appending to a byte array is several times cheaper than building Strings. The
-    // constant pieces are byte arrays: appending a String's `utf8` walks it generically, slower than a copy.
-    /// Between a key and its value, as JSONEncoder pretty-prints it.
+    /// Between a key and its value, as JSONEncoder pretty-prints it. It and the literals below are byte
+    /// arrays: appending a String's `utf8` walks it generically, several times slower than a copy.
     static let keySeparator = Array(" : ".utf8)
     static let `true` = Array("true".utf8)
     static let `false` = Array("false".utf8)
     static let null = Array("null".utf8)
 
+    // Printed as bytes: appending to a byte array is several times cheaper than building Strings.
     private static func print(_ node: Node, depth: Int, to bytes: inout [UInt8]) {
         switch node {
         case .string(let string): quote(string, to: &bytes)

@@ -1,4 +1,3 @@
-import Foundation
 import ScopeModel
 
 /// Text for many items, rendered a batch at a time on every core and written in order: the output is
@@ -9,7 +8,7 @@ enum TextBatches {
 
     /// Writes `render(0)` to `render(count - 1)`, in that order.
     static func write(count: Int, to output: inout some TextOutputStream, _ render: @Sendable (Int, inout TextBatch) -> Void) {
-        let round = batchSize * ProcessInfo.processInfo.activeProcessorCount
+        let round = batchSize * Parallel.cores
         for roundStart in stride(from: 0, to: count, by: round) {
             let roundEnd = min(roundStart + round, count)
             let texts = Parallel.map((roundEnd - roundStart + batchSize - 1) / batchSize) { batch in

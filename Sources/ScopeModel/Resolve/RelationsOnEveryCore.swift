@@ -1,5 +1,3 @@
-import Foundation
-
 // Pass 3 of the resolver, the relations, on every core: a million relations are most of a large model.
 
 /// How many relations of each kind some statements hold.
@@ -105,7 +103,7 @@ extension Resolver {
     /// one pass.
     func relationsOnEveryCore(_ trees: [SyntaxTree]) -> Relations? {
         guard trees.map(\.pieces.count).reduce(0, +) > 1 else { return nil }
-        let (jobs, counts) = Job.runs(of: trees, per: ProcessInfo.processInfo.activeProcessorCount * 4)
+        let (jobs, counts) = Job.runs(of: trees, per: Parallel.cores * 4)
         // Each job's first slots: the counts of the jobs before it.
         let sums = counts.reduce(into: [RelationCounts()]) { sums, count in sums.append(sums.last! + count) }
         let firsts = Array(sums.dropLast()), total = sums.last!

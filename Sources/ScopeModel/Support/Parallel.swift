@@ -1,7 +1,11 @@
 import Dispatch
+import Foundation
 
 /// Work split over every core, and work handed to another, for this package's modules only.
 package enum Parallel {
+    /// How many cores the work is split over.
+    package static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// `body` for each index in `0..<count`, run on every core; the results in index order.
     package static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = UnsafeMutableBufferPointer<T>.allocate(capacity: count)

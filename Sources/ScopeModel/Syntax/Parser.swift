@@ -18,7 +18,7 @@ public struct Parser {
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         // One piece per core. Smaller pieces balance the cores better but cost memory: each thread allocates
         // from its own malloc arena, and what one arena frees the others do not reuse.
-        parse(file, pieceSize: max(1 << 20, file.bytes.count / ProcessInfo.processInfo.activeProcessorCount + 1))
+        parse(file, pieceSize: max(1 << 20, file.bytes.count / Parallel.cores + 1))
     }
 
     /// Parses a file of several `pieceSize` bytes in pieces, on every core. Only a file without errors is
