@@ -152,6 +152,6 @@ public struct Summary: Sendable, Hashable {
         }
         // A suppression that matches nothing is a warning like any other.
         warnings += analysis.diagnostics.count { $0.severity == .warning }
-        sprsExposure = analysis.requirementsAtRisk.reduce(0) { $0 + ($1.requirement.points ?? 0) }
+        sprsExposure = analysis.citedRequirements.reduce(0) { $0 + ($1.requirement.points ?? 0) }
     }
 }

@@ -14,22 +14,28 @@ extension Analysis {
     /// Each requirement the open (unsuppressed) errors and warnings cite, once, in catalog order; an 800-172
     /// requirement, outside the catalog, last.
     public var requirementsAtRisk: [RequirementAtRisk] {
-        // Entries are changed in place: copying one out of a dictionary and back would copy its lists each time.
-        var entries: [RequirementAtRisk] = [], index: [String: Int] = [:]
-        for (f, finding) in findings.enumerated() where !finding.isSuppressed && finding.severity != .info {
-            for requirement in finding.requirements {
+        citedRequirements.map { cited in
+            let assets = Set(cited.findings.flatMap { findings[$0].assets(in: model) })
+            return RequirementAtRisk(requirement: cited.requirement, findings: cited.findings, assets: assets.sorted())
+        }
+    }
+
+    /// `requirementsAtRisk` without the assets, which the summary's SPRS exposure does not need.
+    var citedRequirements: [(requirement: Requirement, findings: [Int])] {
+        // Entries are changed in place: copying one out of a dictionary and back would copy its list each time.
+        var entries: [(requirement: Requirement, findings: [Int])] = [], index: [String: Int] = [:]
+        for f in findings.indices where !findings[f].isSuppressed && findings[f].severity != .info {
+            for requirement in findings[f].requirements {
                 let i = index[requirement.nist] ?? {
-                    entries.append(RequirementAtRisk(requirement: requirement, findings: [], assets: []))
+                    entries.append((requirement, []))
                     index[requirement.nist] = entries.count - 1
                     return entries.count - 1
                 }()
                 if (requirement.points ?? 0) > (entries[i].requirement.points ?? 0) { entries[i].requirement = requirement }
                 entries[i].findings.append(f)
-                entries[i].assets += finding.assets(in: model)
             }
         }
         let order = Dictionary(uniqueKeysWithValues: NIST800171.all.enumerated().map { ($1.id, $0) })
-        for i in entries.indices { entries[i].assets = Array(Set(entries[i].assets)).sorted() }
         return entries.sorted {
             (order[$0.requirement.nist] ?? .max, $0.requirement.nist) < (order[$1.requirement.nist] ?? .max, $1.requirement.nist)
         }
