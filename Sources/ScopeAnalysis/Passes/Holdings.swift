@@ -153,8 +153,10 @@ struct Holdings {
             // Bit by bit rather than through `items`: a list per CUI holder was a third of this pass.
             if holdsCountedCUI[a] {
                 held.forEachBit(a, in: graph.cuiMask) { item in
-                    if case .hosting(let guest)? = lastStep(a, item) { own = model.assets[guest].hostedOn != .asset(a) } else { own = true }
-                    return !own
+                    // CUI that came up from a guest it hosts is the guest's; any other is its own.
+                    if case .hosting(let guest)? = lastStep(a, item), model.assets[guest].hostedOn == .asset(a) { return true }
+                    own = true
+                    return false
                 }
             }
             return own

@@ -103,7 +103,7 @@ extension Resolver {
     /// one pass.
     func relationsOnEveryCore(_ trees: [SyntaxTree]) -> Relations? {
         guard trees.map(\.pieces.count).reduce(0, +) > 1 else { return nil }
-        let (jobs, counts) = Job.runs(of: trees, per: Parallel.cores * 4)
+        let (jobs, counts) = Job.runs(of: trees, count: Parallel.cores * 4)
         // Each job's first slots: the counts of the jobs before it.
         let sums = counts.reduce(into: [RelationCounts()]) { sums, count in sums.append(sums.last! + count) }
         let firsts = Array(sums.dropLast()), total = sums.last!
@@ -163,7 +163,7 @@ private struct Job {
     /// The statements of `trees` cut into about `count` runs of as many relations, none across two pieces,
     /// with the relations each run holds. The pieces of a file are cut by bytes and the declarations come
     /// first, so one job per piece left a core idle for a third of the pass.
-    static func runs(of trees: [SyntaxTree], per count: Int) -> ([Job], [RelationCounts]) {
+    static func runs(of trees: [SyntaxTree], count: Int) -> ([Job], [RelationCounts]) {
         let total = trees.flatMap(\.pieces).map { RelationCounts($0).total }.reduce(0, +)
         let size = max(1, (total + count - 1) / count)
         var jobs: [Job] = [], counts: [RelationCounts] = []
