@@ -1,7 +1,8 @@
 /// Reads one attribute's values as the type its key requires, reporting anything else.
 struct AttributeReader {
     let attribute: Attribute
-    let file: SourceFile
+    /// Not counted, like `SourceSpan.file`: a million relations read their attributes on every core.
+    unowned(unsafe) let file: SourceFile
 
     var key: String { attribute.key.text }
 
