@@ -65,7 +65,7 @@ enum MinimumCut {
             network.add(holder, inner, infinite)
             network.add(inner + 1, target, infinite)
         }
-        model.forEachChannel { a, b, step in
+        graph.forEachChannel { a, b, step in
             let move: Move? = switch step {
             case .flow(let f): .removeFlow(f)
             case .access(let i): .removeAccess(i)
@@ -74,7 +74,7 @@ enum MinimumCut {
             if reachability.sources[a] { channel(from: a, to: drain + b, move) }
             if reachability.sources[b] { channel(from: b, to: drain + a, move) }
         }
-        for (a, asset) in model.assets.enumerated() where asset.type.isNetworkNode {
+        for a in graph.isNetworkNode.indices where graph.isNetworkNode[a] {
             guard let zone = graph.zone[a] else { continue }
             network.add(members + zone, drain + a, infinite)
             if reachability.sources[a] { network.add(a, holdersIn + zone, infinite) }
@@ -84,7 +84,7 @@ enum MinimumCut {
             network.add(members + parent, members + z, infinite)
             network.add(holdersIn + z, holdersIn + parent, infinite)
         }
-        for (device, zone, i) in model.zoneAccesses {
+        for (device, zone, i) in graph.zoneAccesses {
             // A holder's access reaches every asset of the zone; a zone holding CUI reaches the device.
             if reachability.sources[device] { channel(from: device, to: members + zone, .removeAccess(i)) }
             channel(from: holdersIn + zone, to: drain + device, .removeAccess(i))

@@ -14,16 +14,20 @@ struct Fabric {
     init(graph: ScopeGraph) {
         let model = graph.model
         let root = graph.assetCount + graph.zoneCount
-        func onFabric(_ a: Int) -> Bool { model.assets[a].type.isNetworkNode && graph.isOnNetwork(a) }
+        func onFabric(_ a: Int) -> Bool { graph.isNetworkNode[a] && graph.isOnNetwork(a) }
         func node(_ endpoint: Endpoint) -> Int? {
             switch endpoint {
-            case .asset(let a): model.assets[a].type.isNetworkNode ? a : nil
+            case .asset(let a): graph.isNetworkNode[a] ? a : nil
             case .zone(let z): graph.assetCount + z
             case .provider: nil
             }
         }
         var steps: [Step] = []
         var edges: [(from: Int32, to: Int32, payload: Int32)] = []
+        let links = model.links
+        let joinBound = graph.assetCount + graph.zoneCount + links.indices.reduce(links.count) { $0 + 2 * links[$1].via.count }
+        steps.reserveCapacity(joinBound)
+        edges.reserveCapacity(2 * joinBound)
         func join(_ a: Int, _ b: Int, _ step: Step) {
             edges.append((Int32(a), Int32(b), Int32(steps.count)))
             edges.append((Int32(b), Int32(a), Int32(steps.count)))
@@ -38,7 +42,7 @@ struct Fabric {
         for (l, link) in model.links.enumerated() where !link.separation.separates {
             guard let a = node(link.a), let b = node(link.b) else { continue }
             join(a, b, .link(l))
-            for device in link.via where model.assets[device].type.isNetworkNode {
+            for device in link.via where graph.isNetworkNode[device] {
                 join(device, a, .linkVia(link: l, device: device))
                 join(device, b, .linkVia(link: l, device: device))
             }

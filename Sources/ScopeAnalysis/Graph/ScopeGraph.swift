@@ -15,6 +15,9 @@ struct ScopeGraph {
     /// Outside CMMC (docs/scoping.md §1): classified, or run on behalf of the Government (hosted, through any
     /// chain, on a `government` provider). Such an asset holds what it holds but counts for nothing.
     let outsideCMMC: [Bool]
+    /// `AssetType.isNetworkNode` of each asset, asked of both ends of every relation: these flags stay in the
+    /// cache, where a million reads at random into the assets do not.
+    let isNetworkNode: [Bool]
     /// Bitmasks over data items by class.
     let cuiMask: [UInt64]
     let cuiOrFCIMask: [UInt64]
@@ -32,6 +35,7 @@ struct ScopeGraph {
         outsideCMMC = model.assets.indices.map { a in
             model.assets[a].classified || model.hostingProvider(of: a).map { model.providers[$0].type == .government } == true
         }
+        isNetworkNode = model.assets.map(\.type.isNetworkNode)
         let width = max(1, (model.data.count + 63) / 64)
         func mask(_ include: (DataItem) -> Bool) -> [UInt64] {
             var words = [UInt64](repeating: 0, count: width)

@@ -34,9 +34,8 @@ struct Reachability {
         assetCount = graph.assetCount
         // The CUI that counts: held by network nodes inside CMMC.
         let isSource = model.assets.indices.map { a in
-            level > 1 && holdings.holdsCountedCUI[a] && model.assets[a].type.isNetworkNode
+            level > 1 && holdings.holdsCountedCUI[a] && graph.isNetworkNode[a]
         }
-        func isNetworkAsset(_ a: Int) -> Bool { model.assets[a].type.isNetworkNode }
         fabric = Fabric(graph: graph)
         holderForest = fabric.forest(from: model.assets.indices.filter { isSource[$0] })
 
@@ -44,9 +43,9 @@ struct Reachability {
         // two edges, whose payload is the channel's index, doubled, plus one for the way back.
         var channels: [(from: Int32, to: Int32, payload: Int32)] = []
         var channelSteps: [Step] = []
-        channels.reserveCapacity(2 * model.channelCountBound)
-        channelSteps.reserveCapacity(model.channelCountBound)
-        model.forEachChannel { a, b, step in
+        channels.reserveCapacity(2 * graph.channelCountBound)
+        channelSteps.reserveCapacity(graph.channelCountBound)
+        graph.forEachChannel { a, b, step in
             let payload = Int32(2 * channelSteps.count)
             channels.append((Int32(a), Int32(b), payload))
             channels.append((Int32(b), Int32(a), payload + 1))
@@ -57,7 +56,7 @@ struct Reachability {
             if payload & 1 == 0, case .hosting = channelSteps[Int(payload >> 1)] { true } else { false }
         }
         // Accesses from a device to a zone: the device reaches everything inside it, and back.
-        let zoneAccesses = model.zoneAccesses
+        let zoneAccesses = graph.zoneAccesses
         let channelGraph = Adjacency(nodeCount: graph.assetCount, edges: channels)
 
         // A holder somewhere inside each zone (nested zones included), and the device access reaching each zone.
@@ -85,7 +84,7 @@ struct Reachability {
 
         var paths = [Path?](repeating: nil, count: graph.assetCount)
         var ways = [UInt8](repeating: 0, count: graph.assetCount)
-        for a in 0..<graph.assetCount where !isSource[a] && isNetworkAsset(a) {
+        for a in 0..<graph.assetCount where !isSource[a] && graph.isNetworkNode[a] {
             let holder = { (slot: Int) -> Bool in
                 let target = Int(channelGraph.targets[slot])
                 return isSource[target] && (!needsOwnCUI(channelGraph.payloads[slot]) || holdings.holdsOwnCUI[target])

@@ -10,7 +10,7 @@ extension RuleContext {
         guard isPublic.contains(true) else { return [] }
         let mask = level == 1 ? graph.cuiOrFCIMask : graph.cuiMask
         func holds(_ a: Int) -> Bool {
-            holdings.holdsAny(a, of: mask) && !graph.outsideCMMC[a] && model.assets[a].type.isNetworkNode
+            holdings.holdsAny(a, of: mask) && !graph.outsideCMMC[a] && graph.isNetworkNode[a]
         }
         let fabric = reachability.fabric
         let sources = model.assets.indices.filter(holds)
@@ -36,7 +36,7 @@ extension RuleContext {
             if case .asset(let a) = flow.from, case .asset(let b) = flow.to { channel(a, b, .flow(f)) }
         }
         for (i, access) in model.accesses.enumerated() {
-            guard case .asset(let device) = access.from, model.assets[device].type.isNetworkNode, model.assets[device].vdi != .kvmOnly,
+            guard case .asset(let device) = access.from, graph.isNetworkNode[device], model.assets[device].vdi != .kvmOnly,
                   case .asset(let target) = access.to else { continue }
             channel(device, target, .access(i))
         }
