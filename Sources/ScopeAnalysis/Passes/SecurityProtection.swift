@@ -34,6 +34,9 @@ private struct Worklist {
     let holdings: Holdings
     var assetReasons: [Reason?]
     var providerReasons: [Reason?]
+    /// Whether each asset is an SPA yet: asked of every protector found, and these flags stay in the cache
+    /// where the reasons do not.
+    var isSPA: [Bool]
     /// Assets and zones already queued: each is queued once.
     var assetQueued: [Bool]
     var zoneQueued: [Bool]
@@ -51,6 +54,7 @@ private struct Worklist {
         self.holdings = holdings
         let model = graph.model
         assetReasons = [Reason?](repeating: nil, count: graph.assetCount)
+        isSPA = [Bool](repeating: false, count: graph.assetCount)
         providerReasons = [Reason?](repeating: nil, count: graph.providerCount)
         assetQueued = [Bool](repeating: false, count: graph.assetCount)
         zoneQueued = [Bool](repeating: false, count: graph.zoneCount)
@@ -102,7 +106,8 @@ private struct Worklist {
     /// Makes an asset an SPA, and its host too: a host controls its guest as fully as an administrator
     /// does. (A host of CUI holds that CUI already, through hosting.) `reason` is built only if it becomes one.
     mutating func makeSPA(asset: Int, _ reason: @autoclosure () -> Reason) {
-        guard assetReasons[asset] == nil, !graph.outsideCMMC[asset] else { return }
+        guard !isSPA[asset], !graph.outsideCMMC[asset] else { return }
+        isSPA[asset] = true
         assetReasons[asset] = reason()
         enterScope(asset: asset)
         switch graph.model.assets[asset].hostedOn {
