@@ -15,6 +15,9 @@ struct Resolver {
     /// The `hosted-on` and `vdi` attributes of each asset, for messages about them.
     private var hostedOnSpans: [Int: SourceSpan] = [:]
     private var vdiSpans: [Int: SourceSpan] = [:]
+    /// `AssetType.isNetworkNode` of each asset, once types are read: asked of link ends and `via` devices,
+    /// and these flags stay in the cache where a million reads at random into the assets do not.
+    private var isNetworkNode: [Bool] = []
     /// How many "did you mean" searches over all names are still allowed: each is a pass over every name.
     private var suggestionBudget = 25
     /// The rule ids a `suppress` may name; nil leaves them unchecked (the analysis then finds no match).
@@ -34,6 +37,7 @@ struct Resolver {
         }
         for index in resolver.pending.indices { resolver.readAttributes(of: index) }
         resolver.checkAssetKinds()
+        resolver.isNetworkNode = resolver.model.assets.map(\.type.isNetworkNode)
         if let relations = resolver.relationsOnEveryCore(trees) {
             resolver.model.replaceRelations(with: relations)
             for tree in trees {
@@ -380,7 +384,7 @@ struct Resolver {
         let via = relation.via.compactMap { name -> Int? in
             guard case .asset(let device)? = lookUp(name, in: file, allowed: [.asset], as: "an asset (a device)",
                                                   context: "`via`") else { return nil }
-            guard model.assets[device].type.isNetworkNode else {
+            guard isNetworkNode[device] else {
                 diagnostics.error(.notANetworkNode, "`via` names a device, and `\(name.text)` is a \(model.assets[device].type.rawValue)", at: span(name, file),
                                   hint: "people, teams and facilities are not on the network")
                 return nil
@@ -390,7 +394,7 @@ struct Resolver {
         if kind == .link {
             // Each end in turn, without a list per link.
             func requireNetworkNode(_ name: Name, _ end: Endpoint?) {
-                guard case .asset(let a)? = end, !model.assets[a].type.isNetworkNode else { return }
+                guard case .asset(let a)? = end, !isNetworkNode[a] else { return }
                 diagnostics.error(.notANetworkNode, "a link joins network nodes, and `\(name.text)` is a \(model.assets[a].type.rawValue)", at: span(name, file),
                                   hint: "people reach systems with `access`")
                 ok = false
