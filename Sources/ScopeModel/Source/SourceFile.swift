@@ -28,14 +28,7 @@ public final class SourceFile: Sendable {
     }
 
     /// The 0-based index of the line holding `offset`.
-    func lineIndex(of offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
-    }
+    func lineIndex(of offset: Int) -> Int { lineStarts.line(containing: offset) }
 
     /// The 1-based line of `offset`.
     public func line(of offset: Int) -> Int { lineIndex(of: offset) + 1 }
@@ -73,6 +66,10 @@ public final class SourceFile: Sendable {
 /// `FileReader.maximumSize`, and a large model has millions of lines.
 struct LineStarts: RandomAccessCollection, Sendable {
     private var starts: [UInt32] = [0]
+    /// The line holding the first byte of each 4 KiB block (`blockShift`). A search over every line start
+    /// of a large model misses the cache at each step, and a report asks the line of every finding.
+    private var blockLines: [UInt32] = []
+    private static let blockShift = 12
 
     init(_ bytes: [UInt8]) {
         starts.reserveCapacity(bytes.count / 40 + 1)
@@ -85,6 +82,24 @@ struct LineStarts: RandomAccessCollection, Sendable {
                 starts.append(UInt32(offset))
             }
         }
+        blockLines.reserveCapacity(bytes.count >> Self.blockShift + 1)
+        var line = 0
+        for block in 0...(bytes.count >> Self.blockShift) {
+            while line + 1 < starts.count, Int(starts[line + 1]) <= block << Self.blockShift { line += 1 }
+            blockLines.append(UInt32(line))
+        }
+    }
+
+    /// The 0-based index of the line holding `offset`: the last line that starts at or before it.
+    func line(containing offset: Int) -> Int {
+        let block = Swift.min(Swift.max(0, offset) >> Self.blockShift, blockLines.count - 1)
+        var low = Int(blockLines[block])
+        var high = block + 1 < blockLines.count ? Int(blockLines[block + 1]) : starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(starts[mid]) <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     var startIndex: Int { 0 }
