@@ -12,10 +12,12 @@ import ScopeModel
 /// shortest chain: that is its witness.
 struct Holdings {
     private(set) var held: BitMatrix
-    /// For each (node, item): the node it came from (-1 for a seed) and the step that brought it.
-    private var parentNode: [Int32]
+    /// For each (node, item): the step that brought it, an index into `steps`.
     private var parentStep: [Int32]
     private(set) var steps: [Step] = []
+    /// The node each step brought its items from: -1 for a seed. Each propagation step is one edge, so
+    /// this is all a witness needs, without a node per (node, item) beside `parentStep`.
+    private var stepSources: [Int32] = []
     private let dataCount: Int
     /// Assets whose CUI counts for scope: they hold CUI and are not outside CMMC.
     private(set) var holdsCountedCUI: [Bool] = []
@@ -27,7 +29,6 @@ struct Holdings {
         let model = graph.model
         dataCount = model.data.count
         held = BitMatrix(rows: graph.nodeCount, bits: dataCount)
-        parentNode = [Int32](repeating: -1, count: graph.nodeCount * max(1, dataCount))
         parentStep = [Int32](repeating: -1, count: graph.nodeCount * max(1, dataCount))
         defer { classifyCUIHolders(graph) }
         guard dataCount > 0 else { return }
@@ -38,6 +39,7 @@ struct Holdings {
             guard !held.contains(node, item) else { return }
             held.insert(node, item)
             steps.append(step)
+            stepSources.append(-1)
             parentStep[node * dataCount + item] = Int32(steps.count - 1)
             if delta.row(node).allSatisfy({ $0 == 0 }) { frontier.append(Int32(node)) }
             delta.insert(node, item)
@@ -58,19 +60,21 @@ struct Holdings {
             }
         }
 
-        let (edges, carriesEverything) = Holdings.propagationEdges(graph, steps: &steps)
+        let (edges, carriesEverything) = Holdings.propagationEdges(graph, steps: &steps, sources: &stepSources)
         propagate(edges: edges, carriesEverything: carriesEverything, graph: graph, delta: &delta, frontier: frontier)
     }
 
-    /// The propagation graph. Its payloads index `steps`, which it extends; `carriesEverything[step]` says
-    /// whether an edge carries every item (hosting, zone membership) or only CUI and FCI.
-    private static func propagationEdges(_ graph: ScopeGraph, steps: inout [Step]) -> (Adjacency, [Bool]) {
+    /// The propagation graph. Its payloads index `steps`, which it extends, and `sources`, with each edge's
+    /// source; `carriesEverything[step]` says whether an edge carries every item (hosting, zone membership)
+    /// or only CUI and FCI.
+    private static func propagationEdges(_ graph: ScopeGraph, steps: inout [Step], sources: inout [Int32]) -> (Adjacency, [Bool]) {
         let model = graph.model
         var edges: [(from: Int32, to: Int32, payload: Int32)] = []
         var carriesEverything = [Bool](repeating: true, count: steps.count)
         func add(_ from: Int, _ to: Int, _ step: Step, all: Bool) {
             edges.append((Int32(from), Int32(to), Int32(steps.count)))
             steps.append(step)
+            sources.append(Int32(from))
             carriesEverything.append(all)
         }
         for f in model.flows.indices where model.flows[f].carries == .unlabeled {
@@ -132,7 +136,6 @@ struct Holdings {
                             bits &= bits - 1
                             held.insert(target, item)
                             next.insert(target, item)
-                            parentNode[target * dataCount + item] = Int32(source)
                             parentStep[target * dataCount + item] = Int32(step)
                         }
                     }
@@ -194,9 +197,11 @@ struct Holdings {
     func witness(_ node: Int, _ item: Int) -> [Step] {
         var chain: [Step] = []
         var current = node
-        while current >= 0, chain.count <= parentNode.count, let step = lastStep(current, item) {
-            chain.append(step)
-            current = Int(parentNode[current * dataCount + item])
+        while current >= 0, chain.count <= steps.count {
+            let step = Int(parentStep[current * dataCount + item])
+            guard step >= 0 else { break }
+            chain.append(steps[step])
+            current = Int(stepSources[step])
         }
         return chain.reversed()
     }
