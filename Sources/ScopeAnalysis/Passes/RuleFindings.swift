@@ -9,24 +9,30 @@ struct RuleFindings {
     init(context: RuleContext) {
         let rules = Rule.catalogue.filter { $0.levels.contains(context.level) }
         // Rules read only the context, so they run on every core; their findings are sorted below anyway.
-        let found = Parallel.map(rules.count) { rules[$0].check(rules[$0], context) }.joined().filter { finding in
-            guard case .element(.asset(let a)) = finding.subject else { return true }
-            return !context.graph.outsideCMMC[a]
+        let found = Parallel.map(rules.count) { index in
+            var findings = rules[index].check(rules[index], context)
+            findings.removeAll { finding in
+                if case .element(.asset(let a)) = finding.subject { context.graph.outsideCMMC[a] } else { false }
+            }
+            return findings
         }
         findings = RuleFindings.reportOrder(found, files: context.model.files)
     }
 
-    /// Errors first, then warnings, then infos; within each, by file, position, catalogue order and subject.
-    /// Sorts small keys, not the findings.
-    private static func reportOrder(_ findings: [Finding], files: [SourceFile]) -> [Finding] {
+    /// The findings of every rule, errors first, then warnings, then infos; within each, by file, position,
+    /// catalogue order and subject. Sorts small keys, then copies each finding once, into its place: joined
+    /// first, the findings went through an array grown from empty.
+    private static func reportOrder(_ found: [[Finding]], files: [SourceFile]) -> [Finding] {
         let ruleOrder = Dictionary(uniqueKeysWithValues: Rule.catalogue.enumerated().map { ($1.id, $0) })
         let fileOrder = Dictionary(files.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { a, _ in a })
         let severityOrder = Dictionary(uniqueKeysWithValues: Severity.allCases.enumerated().map { ($1, $0) })
-        let keys = findings.map { finding in
-            (severity: severityOrder[finding.severity] ?? 0, file: fileOrder[ObjectIdentifier(finding.span.file)] ?? 0,
-             offset: finding.span.offset, rule: ruleOrder[finding.rule] ?? 0, subject: finding.subject.order)
+        let places = found.indices.flatMap { list in found[list].indices.map { (list: list, index: $0) } }
+        let keys = places.map { place in
+            let finding = found[place.list][place.index]
+            return (severity: severityOrder[finding.severity] ?? 0, file: fileOrder[ObjectIdentifier(finding.span.file)] ?? 0,
+                    offset: finding.span.offset, rule: ruleOrder[finding.rule] ?? 0, subject: finding.subject.order)
         }
-        return findings.indices.sorted { keys[$0] < keys[$1] }.map { findings[$0] }
+        return places.indices.sorted { keys[$0] < keys[$1] }.map { found[places[$0].list][places[$0].index] }
     }
 }
 
