@@ -1,38 +1,5 @@
 // Pass 3 of the resolver, the relations, on every core: a million relations are most of a large model.
 
-/// How many relations of each kind some statements hold.
-struct RelationCounts {
-    var flows = 0, links = 0, accesses = 0, protections = 0
-
-    init() {}
-
-    init(_ statements: some Collection<Statement>) {
-        for statement in statements {
-            if let kind = statement.relationKind { count(kind) }
-        }
-    }
-
-    mutating func count(_ kind: RelationKind) {
-        switch kind {
-        case .flow: flows += 1
-        case .link: links += 1
-        case .access: accesses += 1
-        case .protects: protections += 1
-        }
-    }
-
-    var total: Int { flows + links + accesses + protections }
-
-    static func + (lhs: RelationCounts, rhs: RelationCounts) -> RelationCounts {
-        var sum = lhs
-        sum.flows += rhs.flows
-        sum.links += rhs.links
-        sum.accesses += rhs.accesses
-        sum.protections += rhs.protections
-        return sum
-    }
-}
-
 /// A relation resolved, before it joins the model.
 enum ResolvedRelation {
     case flow(Flow), link(Link), access(Access), protection(Protection)
@@ -164,7 +131,7 @@ private struct Job {
     /// with the relations each run holds. The pieces of a file are cut by bytes and the declarations come
     /// first, so one job per piece left a core idle for a third of the pass.
     static func runs(of trees: [SyntaxTree], count: Int) -> ([Job], [RelationCounts]) {
-        let total = trees.flatMap(\.pieces).map { RelationCounts($0).total }.reduce(0, +)
+        let total = trees.map(\.counts.relations.total).reduce(0, +)
         let size = max(1, (total + count - 1) / count)
         var jobs: [Job] = [], counts: [RelationCounts] = []
         for tree in trees {

@@ -45,7 +45,7 @@ struct Resolver {
             }
         } else {
             // In file order, suppressions among relations: the limited "did you mean" searches go to the first names.
-            resolver.model.reserveCapacity(for: trees.flatMap(\.pieces).map(RelationCounts.init).reduce(RelationCounts(), +))
+            resolver.model.reserveCapacity(for: trees.map(\.counts.relations).reduce(RelationCounts(), +))
             for tree in trees {
                 for statement in tree.statements {
                     switch statement {
@@ -64,24 +64,11 @@ struct Resolver {
     /// Sizes the arrays of declared elements once: a million appends would otherwise regrow and copy them
     /// many times.
     private mutating func reserveCapacity(for trees: [SyntaxTree]) {
-        var assets = 0, zones = 0, declarations = 0
-        func count(_ declaration: Declaration) {
-            declarations += 1
-            switch declaration.kind {
-            case .asset: assets += 1
-            case .zone: zones += 1
-            case .organization, .data, .provider: break
-            }
-            guard let items = declaration.body?.items else { return }
-            for case .declaration(let nested) in items { count(nested) }
-        }
-        for tree in trees {
-            for case .declaration(let declaration) in tree.statements { count(declaration) }
-        }
-        model.assets.reserveCapacity(assets)
-        model.zones.reserveCapacity(zones)
-        model.names.reserveCapacity(declarations)
-        pending.reserveCapacity(declarations)
+        let counts = trees.map(\.counts).reduce(StatementCounts(), +)
+        model.assets.reserveCapacity(counts.assets)
+        model.zones.reserveCapacity(counts.zones)
+        model.names.reserveCapacity(counts.declarations)
+        pending.reserveCapacity(counts.declarations)
     }
 
     private func span(_ name: Name, _ file: SourceFile) -> SourceSpan {

@@ -13,6 +13,8 @@ public struct Parser {
     private var token: Token
     private var diagnostics = DiagnosticBag()
     private let file: SourceFile
+    /// The declarations and relations made so far.
+    private var counts = StatementCounts()
 
     /// Parses `file`; the tree holds whatever could be read, the diagnostics say what could not.
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
@@ -31,17 +33,18 @@ public struct Parser {
             let pieces = Parallel.map(starts.count) { index in
                 var parser = Parser(file: file, from: starts[index], to: index + 1 < starts.count ? starts[index + 1] : nil)
                 let statements = parser.parseStatements()
-                return (statements: statements, comments: parser.lexer.comments, clean: parser.errorCount == 0)
+                return (statements: statements, comments: parser.lexer.comments, counts: parser.counts, clean: parser.errorCount == 0)
             }
             if pieces.allSatisfy(\.clean) {
-                return (SyntaxTree(file: file, pieces: pieces.map(\.statements), comments: Array(pieces.map(\.comments).joined())), [])
+                return (SyntaxTree(file: file, pieces: pieces.map(\.statements), comments: Array(pieces.map(\.comments).joined()),
+                                   counts: pieces.map(\.counts).reduce(StatementCounts(), +)), [])
             }
         }
         var parser = Parser(file: file)
         let statements = parser.parseStatements()
         var diagnostics = parser.diagnostics
         diagnostics.append(contentsOf: parser.lexer.diagnostics.all)
-        let tree = SyntaxTree(file: file, pieces: [statements], comments: parser.lexer.comments)
+        let tree = SyntaxTree(file: file, pieces: [statements], comments: parser.lexer.comments, counts: parser.counts)
         // One message per place: bad UTF-8 outside a string is also an unexpected byte to the lexer.
         var seen = Set<Int>()
         var unique = diagnostics.sorted(fileOrder: [file.path]).filter { seen.insert($0.span.offset).inserted }
@@ -207,7 +210,11 @@ public struct Parser {
     private mutating func parseStatement() -> Statement? {
         let keyword = self.keyword
         if let kind = keyword?.declarationKind { return parseDeclaration(kind, depth: 0).map(Statement.declaration) }
-        if let kind = keyword?.relationKind { return parseRelation(kind).map(Statement.relation) }
+        if let kind = keyword?.relationKind {
+            guard let relation = parseRelation(kind) else { return nil }
+            counts.relations.count(kind)
+            return .relation(relation)
+        }
         switch keyword {
         case .include: return parseInclude().map(Statement.include)
         case .suppress: return parseSuppress().map(Statement.suppress)
@@ -287,6 +294,8 @@ public struct Parser {
             declaration.body = parseBlock(owner: .declaration(kind), depth: depth + 1)
             declaration.end = (declaration.body?.closeOffset ?? declaration.end) + 1
         }
+        counts.declarations += 1
+        if kind == .asset { counts.assets += 1 } else if kind == .zone { counts.zones += 1 }
         return declaration
     }
 

@@ -6,9 +6,46 @@ public struct SyntaxTree: Sendable {
     let pieces: [[Statement]]
     /// Every comment in the file, in order.
     public var comments: [Comment]
+    /// What the statements hold, counted as they were parsed.
+    let counts: StatementCounts
 
     /// Every statement, in order.
     public var statements: FlattenSequence<[[Statement]]> { pieces.joined() }
+}
+
+/// How many declarations and relations some statements hold. The parser counts them as it makes them, so that
+/// the resolver sizes its arrays without walking a large tree again; a statement with a syntax error may be
+/// counted and then dropped, so these are bounds.
+struct StatementCounts {
+    /// Every declaration, nested ones included, and of them the assets and the zones.
+    var declarations = 0, assets = 0, zones = 0
+    var relations = RelationCounts()
+
+    static func + (lhs: StatementCounts, rhs: StatementCounts) -> StatementCounts {
+        StatementCounts(declarations: lhs.declarations + rhs.declarations, assets: lhs.assets + rhs.assets,
+                        zones: lhs.zones + rhs.zones, relations: lhs.relations + rhs.relations)
+    }
+}
+
+/// How many relations of each kind some statements hold.
+struct RelationCounts {
+    var flows = 0, links = 0, accesses = 0, protections = 0
+
+    mutating func count(_ kind: RelationKind) {
+        switch kind {
+        case .flow: flows += 1
+        case .link: links += 1
+        case .access: accesses += 1
+        case .protects: protections += 1
+        }
+    }
+
+    var total: Int { flows + links + accesses + protections }
+
+    static func + (lhs: RelationCounts, rhs: RelationCounts) -> RelationCounts {
+        RelationCounts(flows: lhs.flows + rhs.flows, links: lhs.links + rhs.links, accesses: lhs.accesses + rhs.accesses,
+                       protections: lhs.protections + rhs.protections)
+    }
 }
 
 // The syntax types below order their fields so that 32-bit offsets fill the padding after a `Name` or a
