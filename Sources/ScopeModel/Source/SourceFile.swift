@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The bytes of one model file and the offsets of its lines, shared by every span that points into it.
 /// A file lives until the process exits: see `everyFile`.
@@ -15,13 +14,13 @@ public final class SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         self.lineStarts = LineStarts(bytes)
-        Self.everyFile.withLock { $0.append(self) }
+        Self.everyFile.keep(self)
     }
 
     // Spans point at their file without counting references (`SourceSpan.file`), so every file is kept here.
     // Counted, the relations of one file resolved on two cores fought over its count: 0.27 s of CPU at 1M
     // relations. A model's files are needed until its last message is printed anyway.
-    private static let everyFile = Mutex<[SourceFile]>([])
+    private static let everyFile = KeptFiles()
 
     public convenience init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
@@ -60,6 +59,15 @@ public final class SourceFile: Sendable {
         // Through a buffer pointer: decoding an array slice takes the slow, generic path.
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
+}
+
+/// Files kept until the process exits. (`Synchronization.Mutex` would need macOS 15.)
+private final class KeptFiles: @unchecked Sendable {
+    // @unchecked: `files` is touched only under `lock`.
+    private let lock = NSLock()
+    private var files: [SourceFile] = []
+
+    func keep(_ file: SourceFile) { lock.withLock { files.append(file) } }
 }
 
 /// The offsets where a file's lines start, kept in 32 bits: no model file is larger than
