@@ -33,16 +33,15 @@ struct Holdings {
         defer { classifyCUIHolders(graph) }
         guard dataCount > 0 else { return }
 
-        var delta = BitMatrix(rows: graph.nodeCount, bits: dataCount)
         var frontier: [Int32] = []
         func seed(_ node: Int, _ item: Int, _ step: Step) {
             guard !held.contains(node, item) else { return }
+            // A node joins the first frontier with its first item.
+            if held.row(node).allSatisfy({ $0 == 0 }) { frontier.append(Int32(node)) }
             held.insert(node, item)
             steps.append(step)
             stepSources.append(-1)
             parentStep[node * dataCount + item] = Int32(steps.count - 1)
-            if delta.row(node).allSatisfy({ $0 == 0 }) { frontier.append(Int32(node)) }
-            delta.insert(node, item)
         }
         // By index, and without joined lists: a copy of each asset or flow, or a list per flow, costs a
         // million allocations at a million relations.
@@ -60,6 +59,9 @@ struct Holdings {
             }
         }
 
+        // What the first round spreads is every seed: a copy made once, where each seed wrote a second matrix at
+        // random.
+        var delta = held
         let (edges, carriesEverything) = Holdings.propagationEdges(graph, steps: &steps, sources: &stepSources)
         propagate(edges: edges, carriesEverything: carriesEverything, graph: graph, delta: &delta, frontier: frontier)
     }
