@@ -41,12 +41,14 @@ struct Categorization {
         providerReasons = security.providerReasons
         zoneHoldsAssessed = [Bool](repeating: false, count: graph.zoneCount)
 
-        for (a, asset) in model.assets.enumerated() {
+        // By index, reading two fields: a copy of each asset would retain and release all it holds.
+        for a in model.assets.indices {
+            let isSpecialized = model.assets[a].type.isSpecialized, hasPolicy = model.assets[a].policy != nil
             let outside = graph.outsideCMMC[a]
             if level == 1 {
                 let holdsFCI = holdings.holdsAny(a, of: graph.cuiOrFCIMask)
                 rungs[a] = outside ? .outsideCMMC : holdsFCI ? .holdsData : .nothing
-                categories[a] = outside ? .outsideCMMC : holdsFCI && !asset.type.isSpecialized ? .fci : .out
+                categories[a] = outside ? .outsideCMMC : holdsFCI && !isSpecialized ? .fci : .out
                 roles[a] = categories[a] == .fci ? [.fci] : []
                 continue
             }
@@ -56,8 +58,8 @@ struct Categorization {
             var assetRoles: [AssetCategory] = []
             if holdsCUI { assetRoles.append(.cui) }
             if isSPA { assetRoles.append(.spa) }
-            if reachable && asset.policy != nil && !holdsCUI { assetRoles.append(.crma) }
-            if asset.type.isSpecialized && (holdsCUI || reachable) { assetRoles.append(.specialized) }
+            if reachable && hasPolicy && !holdsCUI { assetRoles.append(.crma) }
+            if isSpecialized && (holdsCUI || reachable) { assetRoles.append(.specialized) }
 
             let rung: Rung
             let category: AssetCategory
@@ -65,13 +67,13 @@ struct Categorization {
                 (rung, category) = (.outsideCMMC, .outsideCMMC)
                 assetRoles = []
             } else if holdsCUI {
-                (rung, category) = (.holdsData, asset.type.isSpecialized ? .specialized : .cui)
+                (rung, category) = (.holdsData, isSpecialized ? .specialized : .cui)
             } else if isSPA {
                 (rung, category) = (.securityProtection, .spa)
             } else if reachable {
-                if asset.type.isSpecialized {
+                if isSpecialized {
                     (rung, category) = (.reachable(.specialized), .specialized)
-                } else if asset.policy != nil {
+                } else if hasPolicy {
                     (rung, category) = (.reachable(.policy), level == 3 ? .cui : .crma)
                 } else {
                     (rung, category) = (.reachable(.noPolicy), .cui)
