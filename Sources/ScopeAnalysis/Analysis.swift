@@ -88,7 +88,7 @@ public struct Analysis: Sendable {
         }
         let node = graph.node(asset: asset)
         var reasons = holdings.reasons(node, mask: level == 1 ? graph.cuiOrFCIMask : graph.cuiMask)
-        if let security = security.assetReasons[asset] { reasons.append(security) }
+        if let security = security.reason(forAsset: asset) { reasons.append(security) }
         if case .reachable(let reach) = rung, let path = reachability.reason(asset) {
             reasons.append(path)
             switch reach {

@@ -53,7 +53,7 @@ struct Categorization {
                 continue
             }
             let holdsCUI = holdings.holdsAny(a, of: graph.cuiMask)
-            let isSPA = security.assetReasons[a] != nil
+            let isSPA = security.isSPA(a)
             let reachable = reachability.isReachable(a)
             var assetRoles: [AssetCategory] = []
             if holdsCUI { assetRoles.append(.cui) }

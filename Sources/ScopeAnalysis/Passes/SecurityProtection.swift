@@ -6,10 +6,13 @@ import ScopeModel
 /// of links and flows with a CUI-holding end. Hosting a CRMA or a Specialized Asset gives no role. Each
 /// asset and zone enters the worklist once, so the pass is linear. Level 1 has no SPAs.
 struct SecurityProtection {
-    /// Why each asset provides security to the scope, if it does.
-    private(set) var assetReasons: [Reason?]
+    /// Why each asset provides security to the scope, if it does. A reason of security data is kept without its
+    /// witness, found when asked for (`reason(forAsset:)`): at a million relations 100k assets are SPAs for
+    /// the security data they hold, and `check` prints few of their reasons.
+    private var assetReasons: [Reason?]
     /// Why each provider supports the scope, if it does.
     private(set) var providerReasons: [Reason?]
+    private let holdings: Holdings
 
     init(graph: ScopeGraph, holdings: Holdings, reachability: Reachability, level: Int) {
         var worklist = Worklist(graph: graph, holdings: holdings)
@@ -24,6 +27,16 @@ struct SecurityProtection {
         }
         assetReasons = worklist.assetReasons
         providerReasons = worklist.providerReasons
+        self.holdings = holdings
+    }
+
+    func isSPA(_ asset: Int) -> Bool { assetReasons[asset] != nil }
+
+    /// Why `asset` provides security to the scope, with its witness; nil if it does not.
+    func reason(forAsset asset: Int) -> Reason? {
+        guard var reason = assetReasons[asset] else { return nil }
+        if case .holdsSecurityData(let item, _) = reason.kind, reason.steps.isEmpty { reason.steps = holdings.witness(asset, item) }
+        return reason
     }
 }
 
@@ -126,7 +139,7 @@ private struct Worklist {
     }
 
     mutating func run() {
-        let model = graph.model
+        let model = graph.model, assetCount = graph.assetCount
         let holdings = self.holdings
         var head = 0
         while head < queue.count {
@@ -149,7 +162,8 @@ private struct Worklist {
                     let source = holder == firstInScopeSPDHolder[item] ? (inScopeSPDHolderCount[item] == 2 ? node : nil)
                         : firstInScopeSPDHolder[item]
                     guard let source else { continue }
-                    makeSPA(node: holder, Reason(.holdsSecurityData(data: item, alsoHeldBy: source), holdings.witness(holder, item)))
+                    let kind = Reason.Kind.holdsSecurityData(data: item, alsoHeldBy: source)
+                    makeSPA(node: holder, holder < assetCount ? Reason(kind) : Reason(kind, holdings.witness(holder, item)))
                 }
             }
         }
