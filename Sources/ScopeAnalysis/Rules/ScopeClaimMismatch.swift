@@ -31,8 +31,10 @@ extension Rule {
             """, fires: ["cnc"]),
         ],
         check: { rule, context in
-            context.model.assets.enumerated().compactMap { a, asset in
-                guard let claim = asset.claimedCategory, let claimed = AssetCategory(rawValue: claim.rawValue) else { return nil }
+            // By index: only the assets found are copied.
+            context.model.assets.indices.compactMap { a in
+                guard let claim = context.model.assets[a].claimedCategory, let claimed = AssetCategory(rawValue: claim.rawValue) else { return nil }
+                let asset = context.model.assets[a]
                 let derived = context.category(a)
                 // `out` on an asset outside CMMC is right; a claim unscoped-touchpoint reports is not reported twice.
                 if claimed == derived || (claim == .out && derived == .outsideCMMC) || context.isUnscopedTouchpoint(a) != nil { return nil }

@@ -34,8 +34,10 @@ extension Rule {
             """),
         ],
         check: { rule, context in
-            context.model.flows.enumerated().compactMap { f, flow in
-                guard flow.carries == .unlabeled else { return nil }
+            // By index: only the flows found are copied.
+            context.model.flows.indices.compactMap { f in
+                guard context.model.flows[f].carries == .unlabeled else { return nil }
+                let flow = context.model.flows[f]
                 let items = context.holdings.carried(flow, graph: context.graph).items.filter {
                     context.model.data[$0].dataClass == .cui || (context.level == 1 && context.model.data[$0].dataClass == .fci)
                 }

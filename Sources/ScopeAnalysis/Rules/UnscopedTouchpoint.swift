@@ -66,8 +66,10 @@ extension Rule {
             """, fires: ["pc"]),
         ],
         check: { rule, context in
-            context.model.assets.enumerated().compactMap { a, asset in
+            // By index: only the assets found are copied.
+            context.model.assets.indices.compactMap { a in
                 guard let touchpoint = context.isUnscopedTouchpoint(a) else { return nil }
+                let asset = context.model.assets[a]
                 let category = context.category(a)
                 let message = touchpoint.forced
                     ? "`\(asset.id)` can reach CUI and no policy keeps CUI off it: it is a CUI Asset"
