@@ -46,7 +46,7 @@ extension ScopeGraph {
     }
 
     /// The asset an access comes from, unless it is a KVM-only VDI client: its session is pixels, not a network path.
-    private func networkDevice(of access: Access) -> Int? {
+    func networkDevice(of access: Access) -> Int? {
         guard case .asset(let device) = access.from, model.assets[device].vdi != .kvmOnly else { return nil }
         return device
     }

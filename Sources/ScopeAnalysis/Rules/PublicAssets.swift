@@ -36,8 +36,7 @@ extension RuleContext {
             if case .asset(let a) = flow.from, case .asset(let b) = flow.to { channel(a, b, .flow(f)) }
         }
         for (i, access) in model.accesses.enumerated() {
-            guard case .asset(let device) = access.from, graph.isNetworkNode[device], model.assets[device].vdi != .kvmOnly,
-                  case .asset(let target) = access.to else { continue }
+            guard let device = graph.networkDevice(of: access), graph.isNetworkNode[device], case .asset(let target) = access.to else { continue }
             channel(device, target, .access(i))
         }
         for (a, asset) in model.assets.enumerated() {
