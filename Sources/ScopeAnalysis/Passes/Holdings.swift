@@ -199,9 +199,7 @@ struct Holdings {
     func witness(_ node: Int, _ item: Int) -> [Step] {
         var chain: [Step] = []
         var current = node
-        while current >= 0, chain.count <= steps.count {
-            let step = Int(parentStep[current * dataCount + item])
-            guard step >= 0 else { break }
+        while current >= 0, chain.count <= steps.count, let step = stepIndex(current, item) {
             chain.append(steps[step])
             current = Int(stepSources[step])
         }
@@ -209,8 +207,11 @@ struct Holdings {
     }
 
     /// The step that brought `item` to `node`, the last of its witness; nil for an item it does not hold.
-    private func lastStep(_ node: Int, _ item: Int) -> Step? {
-        let step = parentStep[node * dataCount + item]
-        return step >= 0 ? steps[Int(step)] : nil
+    private func lastStep(_ node: Int, _ item: Int) -> Step? { stepIndex(node, item).map { steps[$0] } }
+
+    /// The index in `steps` of the step that brought `item` to `node`.
+    private func stepIndex(_ node: Int, _ item: Int) -> Int? {
+        let step = Int(parentStep[node * dataCount + item])
+        return step >= 0 ? step : nil
     }
 }
