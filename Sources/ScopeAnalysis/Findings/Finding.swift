@@ -81,7 +81,7 @@ public struct Finding: Sendable, Hashable {
     public var suppression: Suppression?
 
     public var location: SourceLocation { span.location }
-    public var isSuppressed: Bool { suppression != nil }
+    public var isSuppressed: Bool { if case nil = suppression { false } else { true } }
 }
 
 extension Finding {

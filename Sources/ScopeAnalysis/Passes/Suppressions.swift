@@ -12,7 +12,7 @@ struct Suppressions {
         var diagnostics = DiagnosticBag()
         for suppression in suppressions {
             var matched = false
-            for index in findings.indices where findings[index].rule == suppression.rule && findings[index].suppression == nil
+            for index in findings.indices where findings[index].rule == suppression.rule && !findings[index].isSuppressed
                 && Suppressions.target(suppression.target, matches: findings[index].subject, in: model) {
                 findings[index].suppression = suppression
                 matched = true
