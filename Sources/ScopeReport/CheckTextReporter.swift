@@ -9,9 +9,9 @@ public struct CheckTextReporter: Reporter {
     public func write(_ report: ModelReport, to output: inout some TextOutputStream) {
         let analysis = report.analysis
         let explainer = Explainer(model: analysis.model)
-        let findingText = FindingText(style: style, explainer: explainer)
         // The findings are in report order already: errors, then warnings, then infos.
         let active = analysis.findings.filter { !$0.isSuppressed }
+        let findingText = FindingText(style: style, explainer: explainer, findings: active)
         TextBatches.write(count: active.count, to: &output) { index, text in findingText.write(active[index], to: &text) }
         let suppressed = analysis.findings.compactMap { finding in finding.suppression.map { (finding, $0) } }
         if !suppressed.isEmpty {

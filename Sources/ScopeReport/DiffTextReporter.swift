@@ -35,7 +35,7 @@ public struct DiffTextReporter: Reporter {
         }
         if !diff.newFindings.isEmpty {
             output.write("\n" + style.bold("New findings (\(diff.newFindings.count))") + "\n")
-            let findingText = FindingText(style: style, explainer: text.head)
+            let findingText = FindingText(style: style, explainer: text.head, findings: diff.newFindings)
             for finding in diff.newFindings { findingText.write(finding, to: &output) }
         }
         if !diff.resolvedFindings.isEmpty {

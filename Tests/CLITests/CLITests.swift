@@ -78,6 +78,21 @@ struct CLI {
         #expect(result.stdout.contains("suppressed (1)\n  Models/acme-precision.scope:"))
     }
 
+    // The cites lines are built once per distinct list of requirements: findings of one rule that cite
+    // different requirements must each keep their own.
+    @Test func eachFindingCitesItsOwnRequirements() throws {
+        let model = """
+        data d { class cui }
+        asset lap { type laptop; stores d; encryption non-fips }
+        asset usb { type media; stores d }
+        asset lap2 { type laptop; stores d; encryption non-fips }
+        asset phone { type mobile; stores d }
+        """
+        let lines = try CLI.run(["check", "-", "--fail-on", "never"], stdin: model).stdout.split(separator: "\n")
+        let cites = lines.filter { $0.hasPrefix("  cites: ") }.map { $0.split(separator: " ")[1] }
+        #expect(cites == ["SC.L2-3.13.11", "MP.L2-3.8.6", "SC.L2-3.13.11", "AC.L2-3.1.19"])
+    }
+
     @Test func failOnControlsTheExitCode() throws {
         #expect(try CLI.run(["check", "Models/acme-precision.scope", "--fail-on", "never"]).status == 0)
         #expect(try CLI.run(["check", "Models/cloud-only.scope"]).status == 0)
