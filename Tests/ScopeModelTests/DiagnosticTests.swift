@@ -23,6 +23,16 @@ import Testing
         #expect(note.message == "first defined here, as a zone" && note.span.location.description == "m.scope:1:1")
     }
 
+    // A name is entered in one probe and taken back on a duplicate: the first definition keeps it, and
+    // `none` is never entered, so each `data none` is reported as reserved rather than as a duplicate.
+    @Test func theFirstDefinitionKeepsItsName() throws {
+        let text = "data d { class cui }\nzone d\nasset srv { type server; stores d }"
+        #expect(errors(text) == ["2:6: `d` is already defined"])
+        #expect(errors("asset none { type server }\ndata none { class cui }") == ["2:6: `none` is already defined"])
+        #expect(errors("data none { class cui }\ndata none { class fci }")
+            == ["1:6: `none` cannot name a data item", "2:6: `none` cannot name a data item"])
+    }
+
     @Test func duplicateIdentifierAcrossIncludes() throws {
         let text = "include \"b.scope\"\nasset x { type server }"
         // The root file is read first, so the included definition is the duplicate, reported in its own file.

@@ -8,8 +8,9 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
     func fails(_ findings: [Finding]) -> Bool {
         switch self {
         case .never: false
-        case .error: findings.contains { !$0.isSuppressed && $0.severity == .error }
-        case .warning: findings.contains { !$0.isSuppressed && $0.severity >= .warning }
+        // By index: a closure over the elements copied every finding, 72k of them at 1M relations.
+        case .error: findings.indices.contains { !findings[$0].isSuppressed && findings[$0].severity == .error }
+        case .warning: findings.indices.contains { !findings[$0].isSuppressed && findings[$0].severity >= .warning }
         }
     }
 }
