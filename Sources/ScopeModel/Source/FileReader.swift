@@ -26,7 +26,25 @@ public enum FileReader {
         var status = stat()
         if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { throw LoadError("is a directory") }
         var bytes: [UInt8] = []
-        if status.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(min(Int(status.st_size), limit) + 1) }
+        if status.st_mode & S_IFMT == S_IFREG {
+            // Straight into the array, one byte more than the file: through a chunk, a large model was copied
+            // twice. A file that fills it has grown since `fstat`, and the rest is read below.
+            let size = min(Int(status.st_size), limit)
+            bytes = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read == 0 { return }
+                    if read < 0 {
+                        if errno == EINTR { continue }
+                        throw LoadError(reason(errno))
+                    }
+                    count += read
+                }
+            }
+            guard bytes.count <= limit else { throw tooLarge(limit) }
+            if bytes.count <= size { return bytes }
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
@@ -35,10 +53,12 @@ public enum FileReader {
                 if errno == EINTR { continue }
                 throw LoadError(reason(errno))
             }
-            guard bytes.count + count <= limit else { throw LoadError("is larger than \(limit >> 20) MiB") }
+            guard bytes.count + count <= limit else { throw tooLarge(limit) }
             bytes.append(contentsOf: chunk[0..<count])
         }
     }
+
+    private static func tooLarge(_ limit: Int) -> LoadError { LoadError("is larger than \(limit >> 20) MiB") }
 
     /// `no such file`, `is a directory`, `permission denied`: strerror in the words our messages use.
     static func reason(_ code: Int32) -> String {
