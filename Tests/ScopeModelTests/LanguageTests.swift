@@ -212,4 +212,14 @@ import Testing
         #expect(m.assets.map(\.id) == ["b", "a"])
         #expect(m.assets[1].span.location.description == "common.scope:1:1")
     }
+
+    /// The loader looks for includes only where the parser counted some: in a file parsed in pieces (over
+    /// 1 MiB), an include in the last piece must still be followed.
+    @Test func anIncludeInTheLastPieceOfALargeFileIsFollowed() throws {
+        let filler = (0..<45_000).map { "data d\($0) { class public }\n" }.joined()
+        #expect(Parser.pieceStarts(in: SourceFile(path: "m.scope", text: filler), pieceSize: 1 << 20).count > 1)
+        let result = load(filler + "include \"b.scope\"\n", files: ["b.scope": "asset b { type server }\n"])
+        #expect(result.diagnostics.isEmpty)
+        #expect(try #require(result.model).names["b"] != nil)
+    }
 }

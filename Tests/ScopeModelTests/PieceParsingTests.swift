@@ -20,6 +20,12 @@ import Testing
         #expect(pieces.1.map(summary) == whole.1.map(summary), "\(context): diagnostics differ", sourceLocation: sourceLocation)
     }
 
+    @Test func everyPieceCountsItsIncludes() {
+        let (whole, pieces) = bothWays("include \"a.scope\"\nasset x { type server }\ninclude \"b.scope\"\nflow x -> y\ninclude \"c.scope\"\n")
+        #expect(whole.0.counts.includes == 3)
+        #expect(pieces.0.counts.includes == 3)
+    }
+
     @Test(arguments: seeds) func piecesGiveTheTreeOfOneParse(seed: UInt64) {
         var generator = ModelGenerator(seed: seed)
         let text = generator.model()

@@ -113,6 +113,8 @@ public struct ModelLoader: Sendable {
         let (tree, parseDiagnostics) = Parser.parse(file)
         diagnostics.append(contentsOf: parseDiagnostics)
         trees.append(tree)
+        // Counted as parsed: most models include nothing, and a million statements need not be walked for it.
+        guard tree.counts.includes > 0 else { return }
         for case .include(let statement) in tree.statements {
             let at = SourceSpan(file: file, offset: statement.path.offset, length: statement.path.length)
             let path = IncludePath.resolve(statement.path.text, from: file.path)

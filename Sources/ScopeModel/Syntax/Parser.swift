@@ -216,7 +216,9 @@ public struct Parser {
             return .relation(relation)
         }
         switch keyword {
-        case .include: return parseInclude().map(Statement.include)
+        case .include:
+            counts.includes += 1
+            return parseInclude().map(Statement.include)
         case .suppress: return parseSuppress().map(Statement.suppress)
         default:
             let word = text(token)
