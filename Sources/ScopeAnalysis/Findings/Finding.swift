@@ -81,6 +81,7 @@ public struct Finding: Sendable, Hashable {
     public var suppression: Suppression?
 
     public var location: SourceLocation { span.location }
+    // A case pattern, not `!= nil`, which compares two `Suppression?` through generic witnesses (see `AttributeValues`).
     public var isSuppressed: Bool { if case nil = suppression { false } else { true } }
 }
 
