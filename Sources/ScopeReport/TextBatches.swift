@@ -27,10 +27,5 @@ enum TextBatches {
 struct TextBatch: TextOutputStream {
     var bytes: [UInt8] = []
 
-    mutating func write(_ string: String) {
-        // Through the contiguous UTF-8: `+= string.utf8` copied through the generic sequence path, 200
-        // instructions for each of a finding's twenty pieces.
-        var string = string
-        string.withUTF8 { bytes.append(contentsOf: $0) }
-    }
+    mutating func write(_ string: String) { bytes += string.utf8 }
 }
