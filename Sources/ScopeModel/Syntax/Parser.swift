@@ -13,7 +13,7 @@ public struct Parser {
     private var token: Token
     private var diagnostics = DiagnosticBag()
     private let file: SourceFile
-    /// The declarations and relations made so far.
+    /// The declarations, includes and relations made so far.
     private var counts = StatementCounts()
 
     /// Parses `file`; the tree holds whatever could be read, the diagnostics say what could not.

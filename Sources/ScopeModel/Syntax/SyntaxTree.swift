@@ -13,9 +13,9 @@ public struct SyntaxTree: Sendable {
     public var statements: FlattenSequence<[[Statement]]> { pieces.joined() }
 }
 
-/// How many declarations and relations some statements hold. The parser counts them as it makes them, so that
-/// the resolver sizes its arrays without walking a large tree again; a statement with a syntax error may be
-/// counted and then dropped, so these are bounds.
+/// How many declarations, includes and relations some statements hold. The parser counts them as it makes
+/// them, so that the resolver sizes its arrays, and the loader looks for includes, without walking a large
+/// tree again; a statement with a syntax error may be counted and then dropped, so these are bounds.
 struct StatementCounts {
     /// Every declaration, nested ones included, and of them the assets and the zones.
     var declarations = 0, assets = 0, zones = 0
