@@ -222,4 +222,18 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(try #require(result.model).names["b"] != nil)
     }
+
+    /// A file parsed in pieces has its relations read once every declaration is known, wherever they are
+    /// written; one in error sends the model back to one plain load, with the message of one pass.
+    @Test func aLargeFileReadsItsRelationsAfterItsDeclarations() throws {
+        let filler = (0..<45_000).map { "data d\($0) { class public }\n" }.joined()
+        let text = "flow a -> b carries d1\n" + filler + "asset a { type server }\nasset b { type server }\n"
+        #expect(Parser.pieceStarts(in: SourceFile(path: "m.scope", text: text), pieceSize: 1 << 20).count > 1)
+        let result = load(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(try #require(result.model).flows.map(\.carries) == [.data([1])])
+        let broken = load(text + "flow a -> c\n")
+        #expect(broken.diagnostics.map { "\($0.span.location): \($0.message)" } == ["m.scope:45004:11: undefined identifier `c`"])
+        #expect(broken.model == nil)
+    }
 }

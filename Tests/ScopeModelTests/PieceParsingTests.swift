@@ -34,6 +34,20 @@ import Testing
         expectSame(text, "seed \(seed)")
     }
 
+    /// Deferring relations leaves every other statement as one parse makes it, and keeps each relation's
+    /// keyword and kind, in order.
+    @Test(arguments: seeds) func deferringKeepsWhereEachRelationIs(seed: UInt64) {
+        var generator = ModelGenerator(seed: seed)
+        let file = SourceFile(path: "m.scope", text: generator.model())
+        let whole = Parser.parse(file, pieceSize: .max).tree
+        let (deferring, diagnostics) = Parser.parse(file, pieceSize: 1, deferringRelations: true)
+        #expect(diagnostics.isEmpty)
+        #expect(Array(deferring.statements) == whole.statements.filter { $0.relationKind == nil }, "seed \(seed)")
+        let relations = whole.statements.compactMap { statement in statement.relationKind.map { "\($0) \(statement.start)" } }
+        #expect(deferring.deferred.joined().map { "\($0.kind) \($0.start)" } == relations, "seed \(seed)")
+        #expect(deferring.counts.relations.total == relations.count)
+    }
+
     @Test func theExampleModelsParseTheSameInPieces() throws {
         for path in Examples.paths {
             expectSame(try String(contentsOfFile: path, encoding: .utf8), path)

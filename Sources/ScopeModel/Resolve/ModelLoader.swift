@@ -40,14 +40,24 @@ public struct ModelLoader: Sendable {
 
     /// Loads a model whose root text is already in memory (standard input, tests).
     public func load(root: SourceFile) -> Result {
+        // A large file's relations are read once every name is known, each resolved as it is parsed; when
+        // one of them cannot be read that way, the whole model is loaded again the plain way.
+        load(root: root, deferringRelations: true) ?? load(root: root, deferringRelations: false)!
+    }
+
+    /// Nil only when deferring, and a deferred relation could not be read that way.
+    private func load(root: SourceFile, deferringRelations: Bool) -> Result? {
         var trees: [SyntaxTree] = []
         var diagnostics = DiagnosticBag()
         var visited: Set<String> = []
         var chain = Chain()
         let directory = includeRoot ?? IncludePath.directory(of: root.path)
-        include(root, identity: loader.identity(of: root.path), directory: directory, trees: &trees, diagnostics: &diagnostics,
-                visited: &visited, chain: &chain)
-        let (model, resolveDiagnostics) = Resolver.resolve(trees, ruleIDs: ruleIDs)
+        include(root, identity: loader.identity(of: root.path), directory: directory, deferringRelations: deferringRelations,
+                trees: &trees, diagnostics: &diagnostics, visited: &visited, chain: &chain)
+        guard let (model, resolveDiagnostics) = Resolver.resolve(trees, ruleIDs: ruleIDs) else {
+            Parallel.release(trees)
+            return nil
+        }
         diagnostics.append(contentsOf: resolveDiagnostics)
         let files = trees.map(\.file)
         Parallel.release(trees)
@@ -105,12 +115,12 @@ public struct ModelLoader: Sendable {
     }
 
     // A file reached twice (not through a cycle) is read once, like `#pragma once`.
-    private func include(_ file: SourceFile, identity: String, directory: String, trees: inout [SyntaxTree],
+    private func include(_ file: SourceFile, identity: String, directory: String, deferringRelations: Bool, trees: inout [SyntaxTree],
                          diagnostics: inout DiagnosticBag, visited: inout Set<String>, chain: inout Chain) {
         visited.insert(identity)
         chain.paths.append(file.path)
         defer { chain.paths.removeLast() }
-        let (tree, parseDiagnostics) = Parser.parse(file)
+        let (tree, parseDiagnostics) = Parser.parse(file, deferringRelations: deferringRelations)
         diagnostics.append(contentsOf: parseDiagnostics)
         trees.append(tree)
         // Counted as parsed: most models include nothing, and a million statements need not be walked for it.
@@ -145,8 +155,8 @@ public struct ModelLoader: Sendable {
             do {
                 let bytes = try loader.load(path)
                 if chain.sites[path] == nil { chain.sites[path] = at }
-                include(SourceFile(path: path, bytes: bytes), identity: key, directory: directory, trees: &trees, diagnostics: &diagnostics,
-                        visited: &visited, chain: &chain)
+                include(SourceFile(path: path, bytes: bytes), identity: key, directory: directory, deferringRelations: deferringRelations,
+                        trees: &trees, diagnostics: &diagnostics, visited: &visited, chain: &chain)
             } catch {
                 diagnostics.error(.includeUnreadable, "cannot include `\(path)`: \(error)", at: at,
                                   hint: "include paths are relative to the including file")

@@ -66,10 +66,11 @@ private struct RelationSlots: @unchecked Sendable {
 extension Resolver {
     /// Every relation of `trees` resolved in runs of about as many relations each (`Job.runs`), on every
     /// core, each run writing straight into its own slots of the arrays: without errors each relation gives
-    /// exactly one model relation, so a run's first slots follow from the counts of the runs before it. Nil
-    /// when the files are in one piece (see `Parser.parse`), or when any relation is in error: the caller then
-    /// resolves them all in order, so that messages, and the budget of "did you mean" searches, are those of
-    /// one pass.
+    /// exactly one model relation, so a run's first slots follow from the counts of the runs before it. A tree
+    /// that deferred its relations (`SyntaxTree.deferred`) has them parsed here, each resolved as soon as it is
+    /// read. Nil when the files are in one piece (see `Parser.parse`), or when any relation is in error: the
+    /// caller then resolves them all in order, so that messages, and the budget of "did you mean" searches,
+    /// are those of one pass.
     func relationsOnEveryCore(_ trees: [SyntaxTree]) -> Relations? {
         guard trees.map(\.pieces.count).reduce(0, +) > 1 else { return nil }
         let (jobs, counts) = Job.runs(of: trees, count: Parallel.cores * 4)
@@ -87,7 +88,7 @@ extension Resolver {
                         let slots = RelationSlots(flows: flows.baseAddress, links: links.baseAddress,
                                                   accesses: accesses.baseAddress, protections: protections.baseAddress)
                         let ends = Parallel.map(jobs.count) { index in
-                            resolver.resolveRelations(in: jobs[index].statements, file: jobs[index].file, into: slots, from: firsts[index])
+                            resolver.resolveRelations(of: jobs[index], into: slots, from: firsts[index])
                         }
                         clean = ends.allSatisfy { $0 != nil }
                         if !clean {
@@ -104,53 +105,78 @@ extension Resolver {
         return clean ? relations : nil
     }
 
-    /// One job: the relations of `statements` written into `slots` from `first` on. Where it stopped, or nil
-    /// when a relation was in error (its slots are then deinitialized).
-    private func resolveRelations(in statements: ArraySlice<Statement>, file: SourceFile, into slots: RelationSlots,
-                                  from first: RelationCounts) -> RelationCounts? {
+    /// One job: its relations written into `slots` from `first` on. Where it stopped, or nil when a relation
+    /// was in error, or a deferred one could not be read (its slots are then deinitialized).
+    private func resolveRelations(of job: Job, into slots: RelationSlots, from first: RelationCounts) -> RelationCounts? {
         // A copy of its own: the names and assets are read, and its messages and suggestion budget are its own.
         var worker = self
         var next = first
-        // By index: a `for case` over the statements would copy every relation out of the tree.
-        for index in statements.indices {
-            guard case .relation(let relation) = statements[index] else { continue }
-            guard let resolved = worker.resolve(relation, file: file), worker.diagnostics.all.count == diagnostics.all.count else {
-                slots.deinitialize(from: first, to: next)
-                return nil
+        func write(_ relation: Relation) -> Bool {
+            guard let resolved = worker.resolve(relation, file: job.file), worker.diagnostics.all.count == diagnostics.all.count else {
+                return false
             }
             slots.initialize(&next, to: resolved)
+            return true
+        }
+        var clean = true
+        switch job.relations {
+        case .statements(let statements):
+            // By index: a `for case` over the statements would copy every relation out of the tree.
+            for index in statements.indices {
+                guard case .relation(let relation) = statements[index] else { continue }
+                guard write(relation) else { clean = false; break }
+            }
+        case .deferred(let deferred):
+            clean = Parser.parseRelations(in: job.file, deferred, write)
+        }
+        guard clean else {
+            slots.deinitialize(from: first, to: next)
+            return nil
         }
         return next
     }
 }
 
-/// A run of one file's statements that one core resolves.
+/// A run of one file's relations that one core resolves.
 private struct Job {
-    let statements: ArraySlice<Statement>
+    enum Relations {
+        /// Statements of a tree, relations among them.
+        case statements(ArraySlice<Statement>)
+        /// Relations a tree deferred, to be parsed.
+        case deferred(ArraySlice<DeferredRelation>)
+    }
+
+    let relations: Relations
     let file: SourceFile
 
-    /// The statements of `trees` cut into about `count` runs of as many relations, none across two pieces,
+    /// The relations of `trees` cut into about `count` runs of as many relations, none across two pieces,
     /// with the relations each run holds. The pieces of a file are cut by bytes and the declarations come
     /// first, so one job per piece left a core idle for a third of the pass.
     static func runs(of trees: [SyntaxTree], count: Int) -> ([Job], [RelationCounts]) {
         let total = trees.map(\.counts.relations.total).reduce(0, +)
         let size = max(1, (total + count - 1) / count)
         var jobs: [Job] = [], counts: [RelationCounts] = []
-        for tree in trees {
-            for piece in tree.pieces {
-                var start = piece.startIndex, run = RelationCounts()
-                for index in piece.indices {
-                    guard let kind = piece[index].relationKind else { continue }
-                    run.count(kind)
-                    guard run.total == size else { continue }
-                    jobs.append(Job(statements: piece[start...index], file: tree.file))
-                    counts.append(run)
-                    start = index + 1
-                    run = RelationCounts()
-                }
-                guard start < piece.endIndex else { continue }
-                jobs.append(Job(statements: piece[start...], file: tree.file))
+        func cut<Piece: Collection>(_ piece: Piece, of file: SourceFile, kind: (Piece.Element) -> RelationKind?,
+                                    job: (Piece.SubSequence) -> Relations) where Piece.Index == Int {
+            var start = piece.startIndex, run = RelationCounts()
+            for index in piece.indices {
+                guard let kind = kind(piece[index]) else { continue }
+                run.count(kind)
+                guard run.total == size else { continue }
+                jobs.append(Job(relations: job(piece[start...index]), file: file))
                 counts.append(run)
+                start = index + 1
+                run = RelationCounts()
+            }
+            guard start < piece.endIndex else { return }
+            jobs.append(Job(relations: job(piece[start...]), file: file))
+            counts.append(run)
+        }
+        for tree in trees {
+            if tree.defersRelations {
+                for piece in tree.deferred { cut(piece, of: tree.file, kind: \.kind, job: Relations.deferred) }
+            } else {
+                for piece in tree.pieces { cut(piece, of: tree.file, kind: \.relationKind, job: Relations.statements) }
             }
         }
         return (jobs, counts)

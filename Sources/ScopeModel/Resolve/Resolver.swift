@@ -23,7 +23,10 @@ struct Resolver {
     /// The rule ids a `suppress` may name; nil leaves them unchecked (the analysis then finds no match).
     private var ruleIDs: [String]?
 
-    static func resolve(_ trees: [SyntaxTree], ruleIDs: [String]? = nil) -> (Model, [Diagnostic]) {
+    /// The model of `trees`, and every message about it. Nil when a tree deferred its relations and one of
+    /// them could not be read that way (`Parser.parseRelations`): the trees are then parsed again without
+    /// deferring, and resolved from the top, so that every message is that of one pass.
+    static func resolve(_ trees: [SyntaxTree], ruleIDs: [String]? = nil) -> (Model, [Diagnostic])? {
         var resolver = Resolver()
         resolver.ruleIDs = ruleIDs
         resolver.model.files = trees.map(\.file)
@@ -43,6 +46,8 @@ struct Resolver {
             for tree in trees {
                 for case .suppress(let suppress) in tree.statements { resolver.resolve(suppress, file: tree.file) }
             }
+        } else if trees.contains(where: \.defersRelations) {
+            return nil
         } else {
             // In file order, suppressions among relations: the limited "did you mean" searches go to the first names.
             resolver.model.reserveCapacity(for: trees.map(\.counts.relations).reduce(RelationCounts(), +))

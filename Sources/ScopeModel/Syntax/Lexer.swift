@@ -53,6 +53,37 @@ struct Lexer {
         return invalid()
     }
 
+    /// Moves, without making tokens, to the end of the statement being read: the first newline or `;`
+    /// outside strings, comments and braces, or the end. What is skipped is neither checked nor reported:
+    /// the caller reads it with tokens later, and checks that they end here.
+    mutating func skipStatement() {
+        var depth = 0
+        while position < end {
+            switch bytes[position] {
+            case UInt8(ascii: "\n"), UInt8(ascii: ";"):
+                if depth == 0 { return }
+            case UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "}"): depth -= 1
+            case UInt8(ascii: "\""):
+                // As `string()` reads it: a backslash takes the next byte, and a newline ends it unterminated.
+                position += 1
+                while position < end, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\n") {
+                    position += bytes[position] == UInt8(ascii: "\\") && position + 1 < end && !Lexer.isControl(bytes[position + 1]) ? 2 : 1
+                }
+                if position < end, bytes[position] == UInt8(ascii: "\n") { continue }
+            case UInt8(ascii: "#"):
+                while position < end, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                continue
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+                while position < end, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                continue
+            default: break
+            }
+            position += 1
+        }
+        position = min(position, end)
+    }
+
     private func peek(_ ahead: Int) -> UInt8? {
         position + ahead < end ? bytes[position + ahead] : nil
     }

@@ -15,36 +15,45 @@ public struct Parser {
     private let file: SourceFile
     /// The declarations, includes and relations made so far.
     private var counts = StatementCounts()
+    /// Set: top-level relations are skipped, and where each is written is kept in `deferred`.
+    private var defersRelations = false
+    private var deferred: [DeferredRelation] = []
 
     /// Parses `file`; the tree holds whatever could be read, the diagnostics say what could not.
-    public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+    ///
+    /// `deferringRelations`: a file parsed in pieces leaves its top-level relations out of the tree, and keeps
+    /// where each is written (`SyntaxTree.deferred`) for `parseRelations`, which reads them once every name
+    /// is known. A million relations then never wait in a tree: the loader's way.
+    public static func parse(_ file: SourceFile, deferringRelations: Bool = false) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         // Four pieces per core: pieces of declarations parse slower than pieces of relations, and with one
         // piece per core, one core sat idle for a fifth of the pass. Pieces of at least 1 MiB: each costs a
         // job and an array of statements.
-        parse(file, pieceSize: max(1 << 20, file.bytes.count / (4 * Parallel.cores) + 1))
+        parse(file, pieceSize: max(1 << 20, file.bytes.count / (4 * Parallel.cores) + 1), deferringRelations: deferringRelations)
     }
 
     /// Parses a file of several `pieceSize` bytes in pieces, on every core. Only a file without errors is
     /// parsed this way: when a piece has an error, the whole file is parsed again in one piece, so that
-    /// messages and recovery are exactly those of a parse from the top.
-    static func parse(_ file: SourceFile, pieceSize: Int) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+    /// messages and recovery are exactly those of a parse from the top. A file in one piece defers nothing.
+    static func parse(_ file: SourceFile, pieceSize: Int, deferringRelations: Bool = false) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         let starts = pieceStarts(in: file, pieceSize: pieceSize)
         if starts.count > 1 {
             let pieces = Parallel.map(starts.count) { index in
                 var parser = Parser(file: file, from: starts[index], to: index + 1 < starts.count ? starts[index + 1] : nil)
+                parser.defersRelations = deferringRelations
                 let statements = parser.parseStatements()
-                return (statements: statements, comments: parser.lexer.comments, counts: parser.counts, clean: parser.errorCount == 0)
+                return (statements: statements, comments: parser.lexer.comments, counts: parser.counts, deferred: parser.deferred,
+                        clean: parser.errorCount == 0)
             }
             if pieces.allSatisfy(\.clean) {
                 return (SyntaxTree(file: file, pieces: pieces.map(\.statements), comments: Array(pieces.map(\.comments).joined()),
-                                   counts: pieces.map(\.counts).reduce(StatementCounts(), +)), [])
+                                   counts: pieces.map(\.counts).reduce(StatementCounts(), +), deferred: pieces.map(\.deferred)), [])
             }
         }
         var parser = Parser(file: file)
         let statements = parser.parseStatements()
         var diagnostics = parser.diagnostics
         diagnostics.append(contentsOf: parser.lexer.diagnostics.all)
-        let tree = SyntaxTree(file: file, pieces: [statements], comments: parser.lexer.comments, counts: parser.counts)
+        let tree = SyntaxTree(file: file, pieces: [statements], comments: parser.lexer.comments, counts: parser.counts, deferred: [[]])
         // One message per place: bad UTF-8 outside a string is also an unexpected byte to the lexer.
         var seen = Set<Int>()
         var unique = diagnostics.sorted(fileOrder: [file.path]).filter { seen.insert($0.span.offset).inserted }
@@ -211,6 +220,10 @@ public struct Parser {
         let keyword = self.keyword
         if let kind = keyword?.declarationKind { return parseDeclaration(kind, depth: 0).map(Statement.declaration) }
         if let kind = keyword?.relationKind {
+            if defersRelations {
+                deferRelation(kind)
+                return nil
+            }
             guard let relation = parseRelation(kind) else { return nil }
             counts.relations.count(kind)
             return .relation(relation)
@@ -484,6 +497,30 @@ public struct Parser {
             }
         }
         return relation
+    }
+
+    /// Skips the relation at the current token, counted, and keeps where it is written.
+    private mutating func deferRelation(_ kind: RelationKind) {
+        let start = token.start
+        lexer.skipStatement()
+        deferred.append(DeferredRelation(start: start, end: lexer.position, kind: kind))
+        counts.relations.count(kind)
+        advance()
+    }
+
+    /// Reads the deferred relations `relations` of `file` in order, giving each to `body`, which returns false
+    /// to stop. False when one of them is not a relation without errors that ends where it was skipped to:
+    /// the caller then parses the file again without deferring, so that every message is that of one parse.
+    static func parseRelations(in file: SourceFile, _ relations: ArraySlice<DeferredRelation>, _ body: (Relation) -> Bool) -> Bool {
+        var parser: Parser?
+        for deferred in relations {
+            // One parser for a run of relations; a new one after a statement that was not deferred.
+            if parser?.token.start != deferred.start { parser = Parser(file: file, from: deferred.start) }
+            guard let relation = parser!.parseRelation(deferred.kind), parser!.errorCount == 0,
+                  parser!.token.kind.isStatementEnd, parser!.token.start == deferred.end, body(relation) else { return false }
+            parser!.skipStatementEnds()
+        }
+        return true
     }
 
     private mutating func parseNameList(after keyword: String) -> [Name]? {

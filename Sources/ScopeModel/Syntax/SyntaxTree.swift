@@ -8,9 +8,22 @@ public struct SyntaxTree: Sendable {
     public var comments: [Comment]
     /// What the statements hold, counted as they were parsed.
     let counts: StatementCounts
+    /// The top-level relations left out of each piece, in order (see `Parser.parse(_:deferringRelations:)`).
+    let deferred: [[DeferredRelation]]
 
     /// Every statement, in order.
     public var statements: FlattenSequence<[[Statement]]> { pieces.joined() }
+
+    /// Whether relations were left out of the statements, to be read with `Parser.parseRelations`.
+    var defersRelations: Bool { deferred.contains { !$0.isEmpty } }
+}
+
+/// A top-level relation the parser skipped: where it is written, and its kind.
+struct DeferredRelation: Sendable {
+    @Offset32 var start: Int
+    /// Where the statement ends: its newline or `;`, or the end of the file.
+    @Offset32 var end: Int
+    var kind: RelationKind
 }
 
 /// How many declarations, includes and relations some statements hold. The parser counts them as it makes
