@@ -58,7 +58,17 @@ struct Lexer {
     /// the caller reads it with tokens later, and checks that they end here.
     mutating func skipStatement() {
         var depth = 0
+        let stops = Lexer.statementBytes
         while position < end {
+            // Most bytes are words and spaces, stepped over at once: a million relations are skipped.
+            position = bytes.withUnsafeBufferPointer { bytes in
+                stops.withUnsafeBufferPointer { stops in
+                    var at = position
+                    while at < end, !stops[Int(bytes[at])] { at += 1 }
+                    return at
+                }
+            }
+            guard position < end else { break }
             switch bytes[position] {
             case UInt8(ascii: "\n"), UInt8(ascii: ";"):
                 if depth == 0 { return }
@@ -83,6 +93,9 @@ struct Lexer {
         }
         position = min(position, end)
     }
+
+    /// The bytes `skipStatement` looks at: statement ends, braces, and the starts of strings and comments.
+    private static let statementBytes: [Bool] = (0...255).map { "\n;{}\"#/".utf8.contains(UInt8($0)) }
 
     private func peek(_ ahead: Int) -> UInt8? {
         position + ahead < end ? bytes[position + ahead] : nil
