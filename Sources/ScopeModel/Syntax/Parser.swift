@@ -512,13 +512,15 @@ public struct Parser {
     /// to stop. False when one of them is not a relation without errors that ends where it was skipped to:
     /// the caller then parses the file again without deferring, so that every message is that of one parse.
     static func parseRelations(in file: SourceFile, _ relations: ArraySlice<DeferredRelation>, _ body: (Relation) -> Bool) -> Bool {
-        var parser: Parser?
+        guard let first = relations.first else { return true }
+        // Not optional: each read through an optional parser copied it, 470 instructions a relation.
+        var parser = Parser(file: file, from: first.start)
         for deferred in relations {
             // One parser for a run of relations; a new one after a statement that was not deferred.
-            if parser?.token.start != deferred.start { parser = Parser(file: file, from: deferred.start) }
-            guard let relation = parser!.parseRelation(deferred.kind), parser!.errorCount == 0,
-                  parser!.token.kind.isStatementEnd, parser!.token.start == deferred.end, body(relation) else { return false }
-            parser!.skipStatementEnds()
+            if parser.token.start != deferred.start { parser = Parser(file: file, from: deferred.start) }
+            guard let relation = parser.parseRelation(deferred.kind), parser.errorCount == 0,
+                  parser.token.kind.isStatementEnd, parser.token.start == deferred.end, body(relation) else { return false }
+            parser.skipStatementEnds()
         }
         return true
     }
