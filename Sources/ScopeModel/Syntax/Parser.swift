@@ -513,7 +513,7 @@ public struct Parser {
     /// the caller then parses the file again without deferring, so that every message is that of one parse.
     static func parseRelations(in file: SourceFile, _ relations: ArraySlice<DeferredRelation>, _ body: (Relation) -> Bool) -> Bool {
         guard let first = relations.first else { return true }
-        // Not optional: each read through an optional parser copied it, 470 instructions a relation.
+        // Not optional: reads through an optional parser copied it (an outlined destroy of `Parser?` per read).
         var parser = Parser(file: file, from: first.start)
         for deferred in relations {
             // One parser for a run of relations; a new one after a statement that was not deferred.
