@@ -68,6 +68,17 @@ import Testing
         }
     }
 
+    /// A stray `}` (or an unclosed `{`) makes the skip run past the statements after the relation, to the end
+    /// of its piece, so declarations go unseen: the relation then fails to parse, and nothing of that read is
+    /// kept. The model is loaded again, deferring nothing, with the messages of one parse.
+    @Test func aBrokenDeferredRelationHidesNoDeclaration() {
+        let text = "asset a { type server }\nasset x { type server }\nflow a -> x }\nasset b { type server }\nasset c { type server }\n"
+        let (whole, _, deferred, _) = threeWays(text)
+        #expect(deferred == nil)
+        #expect(whole.0.assets.map(\.id) == ["a", "x", "b", "c"])
+        #expect(load(text).diagnostics.map(\.message) == ["expected end of statement, found `}`"])
+    }
+
     /// An error in any piece sends every relation back to one pass in order: the messages come in file
     /// order, and the "did you mean" searches, limited in number, go to the first undefined names.
     @Test(arguments: PieceParsingTests.seeds) func aRelationInErrorIsReportedAsByOnePass(seed: UInt64) {
