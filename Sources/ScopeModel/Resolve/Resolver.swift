@@ -24,7 +24,7 @@ struct Resolver {
     private var ruleIDs: [String]?
 
     /// The model of `trees`, and every message about it. Nil when a tree deferred its relations and one of
-    /// them could not be read that way (`Parser.parseRelations`): the trees are then parsed again without
+    /// them could not be parsed that way (`Parser.parseRelations`): the trees are then parsed again without
     /// deferring, and resolved from the top, so that every message is that of one pass.
     static func resolve(_ trees: [SyntaxTree], ruleIDs: [String]? = nil) -> (Model, [Diagnostic])? {
         var resolver = Resolver()
@@ -46,24 +46,48 @@ struct Resolver {
             for tree in trees {
                 for case .suppress(let suppress) in tree.statements { resolver.resolve(suppress, file: tree.file) }
             }
-        } else if trees.contains(where: \.defersRelations) {
-            return nil
         } else {
             // In file order, suppressions among relations: the limited "did you mean" searches go to the first names.
             resolver.model.reserveCapacity(for: trees.map(\.counts.relations).reduce(RelationCounts(), +))
             for tree in trees {
-                for statement in tree.statements {
-                    switch statement {
-                    case .relation(let relation):
-                        if let resolved = resolver.resolve(relation, file: tree.file) { resolver.model.append(resolved) }
-                    case .suppress(let suppress): resolver.resolve(suppress, file: tree.file)
-                    case .declaration, .include: break
-                    }
-                }
+                guard resolver.resolveInOrder(tree) else { return nil }
             }
         }
         resolver.checkHostingCycles()
         return (resolver.model, resolver.diagnostics.all)
+    }
+
+    /// The relations and suppressions of `tree`, resolved one by one in file order. False when a deferred
+    /// relation cannot be read that way: then the skip that passed over it may have hidden other statements.
+    private mutating func resolveInOrder(_ tree: SyntaxTree) -> Bool {
+        guard tree.defersRelations else {
+            for statement in tree.statements {
+                switch statement {
+                case .relation(let relation):
+                    if let resolved = resolve(relation, file: tree.file) { model.append(resolved) }
+                case .suppress(let suppress): resolve(suppress, file: tree.file)
+                case .declaration, .include: break
+                }
+            }
+            return true
+        }
+        // Every deferred relation ended where it was skipped to, so the declarations were all seen: the messages
+        // are those of one pass, without loading the model again.
+        let deferred = Array(tree.deferred.joined())
+        var next = 0
+        func resolveRelations(before offset: Int) -> Bool {
+            let first = next
+            while next < deferred.count, deferred[next].start < offset { next += 1 }
+            return Parser.parseRelations(in: tree.file, deferred[first..<next]) { relation in
+                if let resolved = resolve(relation, file: tree.file) { model.append(resolved) }
+                return true
+            }
+        }
+        for case .suppress(let suppress) in tree.statements {
+            guard resolveRelations(before: suppress.keywordOffset) else { return false }
+            resolve(suppress, file: tree.file)
+        }
+        return resolveRelations(before: .max)
     }
 
     /// Sizes the arrays of declared elements once: a million appends would otherwise regrow and copy them
