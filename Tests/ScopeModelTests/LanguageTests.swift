@@ -224,7 +224,7 @@ import Testing
     }
 
     /// A file parsed in pieces has its relations read once every declaration is known, wherever they are
-    /// written; one in error sends the model back to one plain load, with the message of one pass.
+    /// written; one in error gets the message of one pass.
     @Test func aLargeFileReadsItsRelationsAfterItsDeclarations() throws {
         let filler = (0..<45_000).map { "data d\($0) { class public }\n" }.joined()
         let text = "flow a -> b carries d1\n" + filler + "asset a { type server }\nasset b { type server }\n"
