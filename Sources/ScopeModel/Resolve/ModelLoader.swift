@@ -54,7 +54,7 @@ public struct ModelLoader: Sendable {
         let directory = includeRoot ?? IncludePath.directory(of: root.path)
         include(root, identity: loader.identity(of: root.path), directory: directory, deferringRelations: deferringRelations,
                 trees: &trees, diagnostics: &diagnostics, visited: &visited, chain: &chain)
-        // Freed here, not on another core: the load that follows would allocate beside them.
+        // On nil the trees are freed here, not on another core: the load that follows would allocate beside them.
         guard let (model, resolveDiagnostics) = Resolver.resolve(trees, ruleIDs: ruleIDs) else { return nil }
         diagnostics.append(contentsOf: resolveDiagnostics)
         let files = trees.map(\.file)

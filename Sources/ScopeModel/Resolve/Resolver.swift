@@ -71,8 +71,8 @@ struct Resolver {
             }
             return true
         }
-        // Every deferred relation ended where it was skipped to, so the declarations were all seen: the messages
-        // are those of one pass, without loading the model again.
+        // Each deferred relation must parse and end where it was skipped to: then the skips hid nothing, every
+        // declaration was seen, and the messages are those of one pass without loading the model again.
         let deferred = Array(tree.deferred.joined())
         var next = 0
         func resolveRelations(before offset: Int) -> Bool {
