@@ -26,12 +26,13 @@ public struct Analysis: Sendable {
         let level = level ?? model.organization.level
         let graph = ScopeGraph(model)
         // The passes, in order; each reads only what the passes before it produced.
-        // 1. Which data every asset, provider and zone holds, and how it got there.
-        let holdings = Holdings(graph: graph)
+        // 1. Which data every asset, provider and zone holds, and how it got there; on another core, what
+        // pass 2 needs of the graph alone.
+        let (holdings, network) = Parallel.both({ Holdings(graph: graph) }, { Reachability.Network(graph: graph) })
         // Passes 2 to 4 on one core; on another, what the rules ask of the holdings alone, which needs nothing else.
         let ((reachability, security, categorization), answers) = Parallel.both({
             // 2. Which assets share a network or a channel with CUI (needs the CUI holders).
-            let reachability = Reachability(graph: graph, holdings: holdings, level: level)
+            let reachability = Reachability(graph: graph, holdings: holdings, network: network, level: level)
             // 3. What protects the scope: seeded by CUI holders and reachable assets, to a fixed point.
             let security = SecurityProtection(graph: graph, holdings: holdings, reachability: reachability, level: level)
             // 4. The category ladder, first match wins, over the three results above; provider roles.

@@ -29,35 +29,49 @@ struct Reachability {
     private let holderForest: Fabric.Forest
     private let assetCount: Int
 
-    init(graph: ScopeGraph, holdings: Holdings, level: Int) {
+    /// What reachability needs of the graph alone, built beside the holdings (`Analysis.init`): the fabric,
+    /// the channels between two network assets, and the device accesses to zones.
+    struct Network {
+        let fabric: Fabric
+        /// Each channel is two edges, whose payload is the channel's index, doubled, plus one for the way back.
+        let channels: Adjacency
+        let channelSteps: [Step]
+        /// Accesses from a device to a zone: the device reaches everything inside it, and back.
+        let zoneAccesses: [(device: Int, zone: Int, access: Int)]
+
+        init(graph: ScopeGraph) {
+            fabric = Fabric(graph: graph)
+            // In model order, so the first holder found is stable.
+            var edges: [(from: Int32, to: Int32, payload: Int32)] = []
+            var steps: [Step] = []
+            edges.reserveCapacity(2 * graph.channelCountBound)
+            steps.reserveCapacity(graph.channelCountBound)
+            graph.forEachChannel { a, b, step in
+                let payload = Int32(2 * steps.count)
+                edges.append((Int32(a), Int32(b), payload))
+                edges.append((Int32(b), Int32(a), payload + 1))
+                steps.append(step)
+            }
+            channels = Adjacency(nodeCount: graph.assetCount, edges: edges)
+            channelSteps = steps
+            zoneAccesses = graph.zoneAccesses
+        }
+    }
+
+    init(graph: ScopeGraph, holdings: Holdings, network: Network, level: Int) {
         let model = graph.model
         assetCount = graph.assetCount
         // The CUI that counts: held by network nodes inside CMMC.
         let isSource = model.assets.indices.map { a in
             level > 1 && holdings.holdsCountedCUI[a] && graph.isNetworkNode[a]
         }
-        fabric = Fabric(graph: graph)
+        fabric = network.fabric
         holderForest = fabric.forest(from: model.assets.indices.filter { isSource[$0] })
-
-        // Channels between two network assets, in model order so the first holder found is stable. Each is
-        // two edges, whose payload is the channel's index, doubled, plus one for the way back.
-        var channels: [(from: Int32, to: Int32, payload: Int32)] = []
-        var channelSteps: [Step] = []
-        channels.reserveCapacity(2 * graph.channelCountBound)
-        channelSteps.reserveCapacity(graph.channelCountBound)
-        graph.forEachChannel { a, b, step in
-            let payload = Int32(2 * channelSteps.count)
-            channels.append((Int32(a), Int32(b), payload))
-            channels.append((Int32(b), Int32(a), payload + 1))
-            channelSteps.append(step)
-        }
+        let channelGraph = network.channels, channelSteps = network.channelSteps, zoneAccesses = network.zoneAccesses
         // The far end counts only if it holds CUI of its own when it is a host, seen from its guest.
         func needsOwnCUI(_ payload: Int32) -> Bool {
             if payload & 1 == 0, case .hosting = channelSteps[Int(payload >> 1)] { true } else { false }
         }
-        // Accesses from a device to a zone: the device reaches everything inside it, and back.
-        let zoneAccesses = graph.zoneAccesses
-        let channelGraph = Adjacency(nodeCount: graph.assetCount, edges: channels)
 
         // A holder somewhere inside each zone (nested zones included), and the device access reaching each zone.
         var holderInZone = [Int?](repeating: nil, count: graph.zoneCount)
