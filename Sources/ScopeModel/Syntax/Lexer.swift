@@ -82,10 +82,10 @@ struct Lexer {
                 }
                 if position < end, bytes[position] == UInt8(ascii: "\n") { continue }
             case UInt8(ascii: "#"):
-                while position < end, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                skipToEndOfLine()
                 continue
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
-                while position < end, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                skipToEndOfLine()
                 continue
             default: break
             }
@@ -96,6 +96,11 @@ struct Lexer {
 
     /// The bytes `skipStatement` looks at: statement ends, braces, and the starts of strings and comments.
     private static let statementBytes: [Bool] = (0...255).map { "\n;{}\"#/".utf8.contains(UInt8($0)) }
+
+    /// Moves to the newline that ends the current line (a comment's end), or to the end.
+    private mutating func skipToEndOfLine() {
+        while position < end, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+    }
 
     private func peek(_ ahead: Int) -> UInt8? {
         position + ahead < end ? bytes[position + ahead] : nil
@@ -113,7 +118,7 @@ struct Lexer {
                 position += 1
             } else if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "/")) {
                 let start = position
-                while position < end, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                skipToEndOfLine()
                 var end = position
                 while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
                     || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }

@@ -509,8 +509,9 @@ public struct Parser {
     }
 
     /// Reads the deferred relations `relations` of `file` in order, giving each to `body`, which returns false
-    /// to stop. False when one of them is not a relation without errors that ends where it was skipped to:
-    /// the caller then parses the file again without deferring, so that every message is that of one parse.
+    /// to stop. False when `body` stopped, or when one of them is not a relation without errors that ends
+    /// where it was skipped to: then the skip may have hidden other statements, and the loader parses the
+    /// file again without deferring, so that every message is that of one parse.
     static func parseRelations(in file: SourceFile, _ relations: ArraySlice<DeferredRelation>, _ body: (Relation) -> Bool) -> Bool {
         guard let first = relations.first else { return true }
         // Not optional: reads through an optional parser copied it (an outlined destroy of `Parser?` per read).
