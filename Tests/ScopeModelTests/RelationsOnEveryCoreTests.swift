@@ -9,17 +9,17 @@ import Testing
 @Suite struct RelationsOnEveryCoreTests {
     /// `text` resolved from one piece, from pieces of one byte, and from such pieces with their relations
     /// deferred (nil: they could not be read that way).
-    private func threeWays(_ text: String)
+    private func threeWays(_ text: String, pieceSize: Int = 1)
         -> (whole: (Model, [Diagnostic]), pieces: (Model, [Diagnostic]), deferred: (Model, [Diagnostic])?, pieceCount: Int) {
         let file = SourceFile(path: "m.scope", text: text)
-        let pieces = Parser.parse(file, pieceSize: 1).tree
-        let deferred = Parser.parse(file, pieceSize: 1, deferringRelations: true).tree
+        let pieces = Parser.parse(file, pieceSize: pieceSize).tree
+        let deferred = Parser.parse(file, pieceSize: pieceSize, deferringRelations: true).tree
         return (Resolver.resolve([Parser.parse(file, pieceSize: .max).tree])!, Resolver.resolve([pieces])!, Resolver.resolve([deferred]),
                 pieces.pieces.count)
     }
 
-    private func expectSame(_ text: String, _ context: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let (whole, pieces, deferred, _) = threeWays(text)
+    private func expectSame(_ text: String, _ context: String, pieceSize: Int = 1, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let (whole, pieces, deferred, _) = threeWays(text, pieceSize: pieceSize)
         for (way, other) in [("pieces", pieces), ("deferred", deferred)] {
             guard let other else { continue }
             #expect(other.0.flows == whole.0.flows, "\(context), \(way): flows differ", sourceLocation: sourceLocation)
@@ -66,6 +66,69 @@ import Testing
         for path in Examples.paths {
             expectSame(try String(contentsOfFile: path, encoding: .utf8), path)
         }
+    }
+
+    /// Relations whose clauses (all after their ends) are written alike are resolved, within a job, from the
+    /// first of them, with their own ends read and resolved: a direction, and ends that are wrong, come out
+    /// as in one pass. Pieces of a third of the file, so that a job holds many relations.
+    @Test func relationsWithKnownClausesKeepTheirOwnEnds() {
+        let declarations = """
+        data d { class cui }
+        asset a { type server }
+        asset b { type server }
+        asset c { type workstation }
+        asset p { type person }
+
+        """
+        let valid = (0..<40).map { _ in
+            """
+            flow a -> b carries d { encryption fips }
+            flow b <-> c carries d { encryption fips }
+            link a -- b { separation logical }; link b -- c { separation logical }
+            access c -> a { admin yes; mfa yes }
+            access p -> b { admin yes; mfa yes }
+            """
+        }
+        let text = declarations + valid.joined(separator: "\n") + "\n"
+        let (whole, _, deferred, pieceCount) = threeWays(text, pieceSize: text.utf8.count / 3)
+        #expect(pieceCount >= 3 && whole.1.isEmpty && deferred != nil)
+        #expect(whole.0.flows.filter(\.bidirectional).count == 40 && whole.0.accesses.filter(\.admin).count == 80)
+        expectSame(text, "known clauses", pieceSize: text.utf8.count / 3)
+        let wrongEnds = [
+            "link a -- p { separation logical }", "flow a -> a carries d { encryption fips }",
+            "link a -> c { separation logical }", "access c -> nosuch { admin yes; mfa yes }",
+            "flow a -> d carries d { encryption fips }",
+        ]
+        for wrong in wrongEnds {
+            var lines = valid
+            lines[30] += "\n" + wrong
+            let text = declarations + lines.joined(separator: "\n") + "\n"
+            let (whole, _, _, _) = threeWays(text, pieceSize: text.utf8.count / 3)
+            #expect(whole.1.count == 1, "\(wrong): not one error")
+            expectSame(text, wrong, pieceSize: text.utf8.count / 3)
+        }
+    }
+
+    /// Clauses that `known` knows are skipped, without a token: the body gets the relation's keyword, ends and
+    /// arrow alone, with what is known of them. Clauses it does not know are read; no clauses are never asked of.
+    @Test func knownClausesAreSkipped() {
+        let text = "flow a -> b carries d { protocol \"x;\" } # note\nflow b -> a \"label\"\naccess a -> b\n"
+        let file = SourceFile(path: "m.scope", text: text)
+        let deferred = Array(Parser.parse(file, pieceSize: 1, deferringRelations: true).tree.deferred.joined())
+        var asked: [String] = [], read: [(relation: Relation, clauses: String, known: Int?)] = []
+        let clean = Parser.parseRelations(in: file, deferred[...], knownClauses: { kind, clauses in
+            asked.append(file.text(clauses))
+            return file.text(clauses).hasPrefix("carries") ? 7 : nil
+        }) { relation, clauses, known in
+            read.append((relation, file.text(clauses), known))
+            return true
+        }
+        #expect(clean)
+        #expect(asked == ["carries d { protocol \"x;\" } # note", "\"label\""])
+        #expect(read.map(\.clauses) == ["carries d { protocol \"x;\" } # note", "\"label\"", ""])
+        #expect(read.map(\.known) == [7, nil, nil])
+        #expect(read[0].relation.carries == nil && read[0].relation.body == nil && read[0].relation.to.text == "b")
+        #expect(read[1].relation.label?.text == "label")
     }
 
     /// A stray `}` (or an unclosed `{`) makes the skip run past the statements after the relation, to the end

@@ -1,3 +1,5 @@
+import Foundation
+
 // Pass 3 of the resolver, the relations, on every core: a million relations are most of a large model.
 
 /// A relation resolved, before it joins the model.
@@ -111,12 +113,9 @@ extension Resolver {
         // A copy of its own: the names and assets are read, and its messages and suggestion budget are its own.
         var worker = self
         var next = first
-        func write(_ relation: Relation) -> Bool {
-            guard let resolved = worker.resolve(relation, file: job.file), worker.diagnostics.all.count == diagnostics.all.count else {
-                return false
-            }
-            slots.initialize(&next, to: resolved)
-            return true
+        func resolve(_ relation: Relation) -> ResolvedRelation? {
+            let resolved = worker.resolve(relation, file: job.file)
+            return worker.diagnostics.all.count == diagnostics.all.count ? resolved : nil
         }
         var clean = true
         switch job.relations {
@@ -124,16 +123,103 @@ extension Resolver {
             // By index: a `for case` over the statements would copy every relation out of the tree.
             for index in statements.indices {
                 guard case .relation(let relation) = statements[index] else { continue }
-                guard write(relation) else { clean = false; break }
+                guard let resolved = resolve(relation) else { clean = false; break }
+                slots.initialize(&next, to: resolved)
             }
         case .deferred(let deferred):
-            clean = Parser.parseRelations(in: job.file, deferred, write)
+            var knownClauses = KnownClauses(file: job.file)
+            clean = Parser.parseRelations(in: job.file, deferred, knownClauses: { knownClauses.relation($0, clauses: $1) }) { relation, clauses, known in
+                // With known clauses, `relation` is its ends alone: resolved, they must be valid too.
+                guard let resolved = resolve(relation) else { return false }
+                if let known {
+                    slots.initialize(&next, to: known.withEnds(of: resolved))
+                } else {
+                    knownClauses.remember(resolved, kind: relation.kind, clauses: clauses)
+                    slots.initialize(&next, to: resolved)
+                }
+                return true
+            }
         }
         guard clean else {
             slots.deinitialize(from: first, to: next)
             return nil
         }
         return next
+    }
+}
+
+/// Relations resolved in a job, by the bytes of their clauses: a large model repeats a few, such as
+/// `{ admin yes; mfa yes }`, on most of its relations. What the clauses (`carries`, `via`, the label and the
+/// block) resolve to follows from their bytes and the relation's kind alone, and the resolution of clauses with
+/// an error is never kept; so a relation whose clauses are known needs its ends alone read and resolved.
+private struct KnownClauses {
+    let file: SourceFile
+    private var resolved: [Key: ResolvedRelation] = [:]
+    private var lookups = 0, finds = 0
+
+    /// Enough for the blocks a model repeats; a model whose clauses all differ keeps no more.
+    private static let limit = 1024
+
+    /// Clauses by their bytes, hashed once, and compared as bytes.
+    private struct Key: Hashable {
+        let kind: RelationKind
+        let clauses: ArraySlice<UInt8>
+        let hash: UInt64
+
+        init(kind: RelationKind, clauses: ArraySlice<UInt8>) {
+            self.kind = kind
+            self.clauses = clauses
+            // FNV-1a, once per lookup: the dictionary's own hashing would read the bytes again on every probe.
+            hash = clauses.withUnsafeBytes { bytes in
+                bytes.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+            }
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hash == rhs.hash && lhs.kind == rhs.kind && lhs.clauses.count == rhs.clauses.count
+                && lhs.clauses.withUnsafeBytes { left in
+                    rhs.clauses.withUnsafeBytes { memcmp(left.baseAddress!, $0.baseAddress!, left.count) == 0 }
+                }
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
+    init(file: SourceFile) { self.file = file }
+
+    /// A relation resolved earlier with the clauses `clauses` (a range of the file's bytes), if any.
+    mutating func relation(_ kind: RelationKind, clauses: Range<Int>) -> ResolvedRelation? {
+        // Where fewer than one lookup in four finds, the clauses hardly repeat: hashing them costs more than it saves.
+        guard lookups < 256 || finds * 4 >= lookups else { return nil }
+        lookups += 1
+        let relation = resolved[Key(kind: kind, clauses: file.bytes[clauses])]
+        if relation != nil { finds += 1 }
+        return relation
+    }
+
+    mutating func remember(_ relation: ResolvedRelation, kind: RelationKind, clauses: Range<Int>) {
+        guard !clauses.isEmpty, resolved.count < KnownClauses.limit else { return }
+        resolved[Key(kind: kind, clauses: file.bytes[clauses])] = relation
+    }
+}
+
+extension ResolvedRelation {
+    /// This relation with the ends, direction and place of `other`, a relation of the same kind.
+    func withEnds(of other: ResolvedRelation) -> ResolvedRelation {
+        switch (self, other) {
+        case (.flow(var flow), .flow(let ends)):
+            (flow.from, flow.to, flow.bidirectional, flow.span) = (ends.from, ends.to, ends.bidirectional, ends.span)
+            return .flow(flow)
+        case (.link(var link), .link(let ends)):
+            (link.a, link.b, link.span) = (ends.a, ends.b, ends.span)
+            return .link(link)
+        case (.access(var access), .access(let ends)):
+            (access.from, access.to, access.span) = (ends.from, ends.to, ends.span)
+            return .access(access)
+        default:
+            // A protection is its ends and place alone.
+            return other
+        }
     }
 }
 

@@ -53,6 +53,12 @@ struct Lexer {
         return invalid()
     }
 
+    /// Moves to `offset`, where a token starts, past bytes that need no tokens: they were read before.
+    mutating func move(to offset: Int) {
+        position = offset
+        lineStart = file.lineStarts[file.lineIndex(of: offset)]
+    }
+
     /// Moves, without making tokens, to the end of the statement being read: the first newline or `;`
     /// outside strings, comments and braces, or the end. What is skipped is neither checked nor reported:
     /// the caller reads it with tokens later, and checks that they end here.

@@ -434,6 +434,12 @@ public struct Parser {
     // MARK: Relations
 
     private mutating func parseRelation(_ kind: RelationKind) -> Relation? {
+        guard var relation = parseRelationEnds(kind), parseClauses(of: &relation) else { return nil }
+        return relation
+    }
+
+    /// A relation's keyword, ends and arrow, up to its first clause.
+    private mutating func parseRelationEnds(_ kind: RelationKind) -> Relation? {
         let keywordToken = token
         advance()
         guard let from = expectName("an identifier", after: kind.rawValue) else { return nil }
@@ -450,14 +456,19 @@ public struct Parser {
         let arrowToken = token
         advance()
         guard let to = expectName("an identifier", after: arrow.rawValue) else { return nil }
-        var relation = Relation(from: from, keywordOffset: keywordToken.start, to: to, arrowOffset: arrowToken.start,
-                                carries: nil, via: [], label: nil, kind: kind, arrow: arrow, body: nil, carriesOffset: 0,
-                                end: to.offset + to.text.utf8.count)
+        return Relation(from: from, keywordOffset: keywordToken.start, to: to, arrowOffset: arrowToken.start,
+                        carries: nil, via: [], label: nil, kind: kind, arrow: arrow, body: nil, carriesOffset: 0,
+                        end: to.offset + to.text.utf8.count)
+    }
+
+    /// The `carries` and `via` clauses, label and block that follow a relation's ends. False on an error.
+    private mutating func parseClauses(of relation: inout Relation) -> Bool {
+        let kind = relation.kind
         var sawVia = false
         clauses: while true {
             switch token.kind {
             case .identifier where keyword == .carries:
-                guard relation.carries == nil else { fail(.repeatedClause, "`carries` is given twice"); return nil }
+                guard relation.carries == nil else { fail(.repeatedClause, "`carries` is given twice"); return false }
                 relation.carriesOffset = token.start
                 advance()
                 if keyword == Keyword.none {
@@ -465,19 +476,19 @@ public struct Parser {
                     relation.end = token.end
                     advance()
                 } else {
-                    guard let names = parseNameList(after: "carries") else { return nil }
+                    guard let names = parseNameList(after: "carries") else { return false }
                     relation.carries = names
                     relation.end = names.last.map { $0.offset + $0.text.utf8.count } ?? relation.end
                 }
             case .identifier where keyword == .via:
-                guard !sawVia else { fail(.repeatedClause, "`via` is given twice", hint: "list every device once: `via fw, sw-2`"); return nil }
+                guard !sawVia else { fail(.repeatedClause, "`via` is given twice", hint: "list every device once: `via fw, sw-2`"); return false }
                 sawVia = true
                 advance()
-                guard let names = parseNameList(after: "via") else { return nil }
+                guard let names = parseNameList(after: "via") else { return false }
                 relation.via = names
                 relation.end = names.last.map { $0.offset + $0.text.utf8.count } ?? relation.end
             case .string:
-                guard relation.label == nil else { fail(.repeatedClause, "the relation already has a label"); return nil }
+                guard relation.label == nil else { fail(.repeatedClause, "the relation already has a label"); return false }
                 let label = parseString()
                 relation.label = label
                 relation.end = label.offset + label.length
@@ -491,12 +502,12 @@ public struct Parser {
                 fail(.expectedToken, "unexpected `\(word)` in a `\(kind.rawValue)`",
                      hint: Suggestion.didYouMean(word, in: ["carries", "via"])
                         ?? "after its ends a relation takes `carries`, `via`, a label in quotes, then `{ attributes }`")
-                return nil
+                return false
             default:
                 break clauses
             }
         }
-        return relation
+        return true
     }
 
     /// Skips the relation at the current token, counted, and keeps where it is written.
@@ -509,18 +520,38 @@ public struct Parser {
     }
 
     /// Reads the deferred relations `relations` of `file` in order, giving each to `body`, which returns false
-    /// to stop. False when `body` stopped, or when one of them is not a relation without errors that ends
-    /// where it was skipped to: then the skip may have hidden other statements, and the loader parses the
-    /// file again without deferring, so that every message is that of one parse.
+    /// to stop. False when `body` stopped, or when one of them is not a relation without errors that ends where
+    /// it was skipped to: then the skip may have hidden other statements, and the loader parses the file again
+    /// without deferring, so that every message is that of one parse.
     static func parseRelations(in file: SourceFile, _ relations: ArraySlice<DeferredRelation>, _ body: (Relation) -> Bool) -> Bool {
+        parseRelations(in: file, relations, knownClauses: { _, _ -> Never? in nil }) { relation, _, _ in body(relation) }
+    }
+
+    /// `parseRelations(in:_:_:)`, giving `body` the bytes of each relation's clauses (all that follows its
+    /// second end) too. `known` is asked first what is known of clauses of those bytes in a relation of that
+    /// kind, read before without errors: when it knows something, they are skipped, and `body` gets it with the
+    /// relation's keyword, ends and arrow alone.
+    static func parseRelations<Known>(in file: SourceFile, _ relations: ArraySlice<DeferredRelation>,
+                                      knownClauses known: (RelationKind, Range<Int>) -> Known?,
+                                      _ body: (Relation, _ clauses: Range<Int>, Known?) -> Bool) -> Bool {
         guard let first = relations.first else { return true }
         // Not optional: reads through an optional parser copied it (an outlined destroy of `Parser?` per read).
         var parser = Parser(file: file, from: first.start)
         for deferred in relations {
             // One parser for a run of relations; a new one after a statement that was not deferred.
             if parser.token.start != deferred.start { parser = Parser(file: file, from: deferred.start) }
-            guard let relation = parser.parseRelation(deferred.kind), parser.errorCount == 0,
-                  parser.token.kind.isStatementEnd, parser.token.start == deferred.end, body(relation) else { return false }
+            guard var relation = parser.parseRelationEnds(deferred.kind), parser.errorCount == 0,
+                  parser.token.start <= deferred.end else { return false }
+            let clauses = parser.token.start..<deferred.end
+            let knowledge = clauses.isEmpty ? nil : known(deferred.kind, clauses)
+            if knowledge != nil {
+                parser.lexer.move(to: deferred.end)
+                parser.advance()
+            } else {
+                guard parser.parseClauses(of: &relation) else { return false }
+            }
+            guard parser.errorCount == 0, parser.token.kind.isStatementEnd, parser.token.start == deferred.end,
+                  body(relation, clauses, knowledge) else { return false }
             parser.skipStatementEnds()
         }
         return true
