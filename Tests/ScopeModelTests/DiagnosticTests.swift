@@ -154,6 +154,8 @@ import Testing
         #expect(errors("}") == ["1:1: unexpected `}`"])
         #expect(errors("asset 9a { type server }") == ["1:7: an identifier cannot start with a digit"])
         #expect(errors("asset a { type server }\n@ $ %\nasset b { type vm }") == ["2:1: unexpected `@`"])
+        // One lexer message per line, each line its own.
+        #expect(errors("@ $\n  % @; ^") == ["1:1: unexpected `@`", "2:3: unexpected `%`"])
         #expect(errors("asset a \"x\\q\" { type server }") == ["1:11: unknown escape `\\q` in a string"])
         #expect(errors("suppress x on a") == ["1:16: expected the justification in quotes, found end of file"])
         #expect(errors("include sites") == ["1:9: expected a file path in quotes after `include`"])
