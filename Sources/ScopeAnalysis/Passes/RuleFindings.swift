@@ -7,30 +7,31 @@ struct RuleFindings {
     private(set) var findings: [Finding]
 
     init(context: RuleContext) {
-        let rules = Rule.catalogue.filter { $0.levels.contains(context.level) }
+        // The rules that apply, by their place in the catalogue.
+        let rules = Rule.catalogue.indices.filter { Rule.catalogue[$0].levels.contains(context.level) }
         // Rules read only the context, so they run on every core; their findings are sorted below anyway.
         let found = Parallel.map(rules.count) { index in
-            var findings = rules[index].check(rules[index], context)
+            let rule = Rule.catalogue[rules[index]]
+            var findings = rule.check(rule, context)
             findings.removeAll { finding in
                 if case .element(.asset(let a)) = finding.subject { context.graph.outsideCMMC[a] } else { false }
             }
             return findings
         }
-        findings = RuleFindings.reportOrder(found, files: context.model.files)
+        findings = RuleFindings.reportOrder(found, rules: rules, files: context.model.files)
     }
 
-    /// The findings of every rule, errors first, then warnings, then infos; within each, by file, position,
-    /// catalogue order and subject. Sorts small keys, then copies each finding once, into its place: joined
-    /// first, the findings went through an array grown from empty.
-    private static func reportOrder(_ found: [[Finding]], files: [SourceFile]) -> [Finding] {
-        let ruleOrder = Dictionary(uniqueKeysWithValues: Rule.catalogue.enumerated().map { ($1.id, $0) })
+    /// The findings of every rule (`found[i]` those of the catalogue's rule `rules[i]`), errors first, then
+    /// warnings, then infos; within each, by file, position, catalogue order and subject. Sorts small keys,
+    /// read field by field, then copies each finding once, into its place: joined first, the findings went
+    /// through an array grown from empty, and each copy of a finding retains its strings.
+    private static func reportOrder(_ found: [[Finding]], rules: [Int], files: [SourceFile]) -> [Finding] {
         let fileOrder = Dictionary(files.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { a, _ in a })
-        let severityOrder = Dictionary(uniqueKeysWithValues: Severity.allCases.enumerated().map { ($1, $0) })
         let places = found.indices.flatMap { list in found[list].indices.map { (list: list, index: $0) } }
         let keys = places.map { place in
-            let finding = found[place.list][place.index]
-            return (severity: severityOrder[finding.severity] ?? 0, file: fileOrder[ObjectIdentifier(finding.span.file)] ?? 0,
-                    offset: finding.span.offset, rule: ruleOrder[finding.rule] ?? 0, subject: finding.subject.order)
+            let severity = found[place.list][place.index].severity, span = found[place.list][place.index].span
+            return (severity: Severity.allCases.firstIndex(of: severity) ?? 0, file: fileOrder[ObjectIdentifier(span.file)] ?? 0,
+                    offset: span.offset, rule: rules[place.list], subject: found[place.list][place.index].subject.order)
         }
         return places.indices.sorted { keys[$0] < keys[$1] }.map { found[places[$0].list][places[$0].index] }
     }
