@@ -8,19 +8,22 @@ import Testing
 /// with those of a file parsed in one piece.
 @Suite struct RelationsOnEveryCoreTests {
     /// `text` resolved from one piece, from pieces of one byte, and from such pieces with their relations
-    /// deferred (nil: they could not be read that way).
+    /// deferred (nil: they could not be read that way), every one of them read ahead while the names are
+    /// declared. `deferredInPass` reads none ahead.
     private func threeWays(_ text: String, pieceSize: Int = 1)
-        -> (whole: (Model, [Diagnostic]), pieces: (Model, [Diagnostic]), deferred: (Model, [Diagnostic])?, pieceCount: Int) {
+        -> (whole: (Model, [Diagnostic]), pieces: (Model, [Diagnostic]), deferred: (Model, [Diagnostic])?,
+            deferredInPass: (Model, [Diagnostic])?, pieceCount: Int) {
         let file = SourceFile(path: "m.scope", text: text)
         let pieces = Parser.parse(file, pieceSize: pieceSize).tree
         let deferred = Parser.parse(file, pieceSize: pieceSize, deferringRelations: true).tree
-        return (Resolver.resolve([Parser.parse(file, pieceSize: .max).tree])!, Resolver.resolve([pieces])!, Resolver.resolve([deferred]),
+        return (Resolver.resolve([Parser.parse(file, pieceSize: .max).tree])!, Resolver.resolve([pieces])!,
+                Resolver.resolve([deferred], readingAhead: .everything), Resolver.resolve([deferred], readingAhead: .nothing),
                 pieces.pieces.count)
     }
 
     private func expectSame(_ text: String, _ context: String, pieceSize: Int = 1, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let (whole, pieces, deferred, _) = threeWays(text, pieceSize: pieceSize)
-        for (way, other) in [("pieces", pieces), ("deferred", deferred)] {
+        let (whole, pieces, deferred, deferredInPass, _) = threeWays(text, pieceSize: pieceSize)
+        for (way, other) in [("pieces", pieces), ("deferred, read ahead", deferred), ("deferred, read in the pass", deferredInPass)] {
             guard let other else { continue }
             #expect(other.0.flows == whole.0.flows, "\(context), \(way): flows differ", sourceLocation: sourceLocation)
             #expect(other.0.links == whole.0.links, "\(context), \(way): links differ", sourceLocation: sourceLocation)
@@ -35,7 +38,7 @@ import Testing
     @Test(arguments: PieceParsingTests.seeds) func piecesResolveToTheRelationsOfOnePass(seed: UInt64) {
         var generator = ModelGenerator(seed: seed)
         let text = generator.model()
-        let (whole, _, deferred, pieceCount) = threeWays(text)
+        let (whole, _, deferred, _, pieceCount) = threeWays(text)
         #expect(pieceCount > 1 && whole.1.isEmpty, "seed \(seed): not a valid model in pieces")
         #expect(deferred != nil, "seed \(seed): the deferred relations were not read")
         expectSame(text, "seed \(seed)")
@@ -55,7 +58,7 @@ import Testing
         }; access a -> b { admin yes; mfa yes }; protects a -> b
         flow b -> a "two\\nlines" // end
         """
-        let (whole, _, deferred, _) = threeWays(text)
+        let (whole, _, deferred, _, _) = threeWays(text)
         #expect(whole.1.isEmpty)
         #expect(whole.0.flows.map(\.label) == ["x; y # z { \" \\", "two\nlines"])
         #expect(try #require(deferred).0.accesses.count == 1)
@@ -90,7 +93,7 @@ import Testing
             """
         }
         let text = declarations + valid.joined(separator: "\n") + "\n"
-        let (whole, _, deferred, pieceCount) = threeWays(text, pieceSize: text.utf8.count / 3)
+        let (whole, _, deferred, _, pieceCount) = threeWays(text, pieceSize: text.utf8.count / 3)
         #expect(pieceCount >= 3 && whole.1.isEmpty && deferred != nil)
         #expect(whole.0.flows.filter(\.bidirectional).count == 40 && whole.0.accesses.filter(\.admin).count == 80)
         expectSame(text, "known clauses", pieceSize: text.utf8.count / 3)
@@ -103,7 +106,7 @@ import Testing
             var lines = valid
             lines[30] += "\n" + wrong
             let text = declarations + lines.joined(separator: "\n") + "\n"
-            let (whole, _, _, _) = threeWays(text, pieceSize: text.utf8.count / 3)
+            let (whole, _, _, _, _) = threeWays(text, pieceSize: text.utf8.count / 3)
             #expect(whole.1.count == 1, "\(wrong): not one error")
             expectSame(text, wrong, pieceSize: text.utf8.count / 3)
         }
@@ -136,7 +139,7 @@ import Testing
     /// kept. The model is loaded again, deferring nothing, with the messages of one parse.
     @Test func aBrokenDeferredRelationHidesNoDeclaration() {
         let text = "asset a { type server }\nasset x { type server }\nflow a -> x }\nasset b { type server }\nasset c { type server }\n"
-        let (whole, _, deferred, _) = threeWays(text)
+        let (whole, _, deferred, _, _) = threeWays(text)
         #expect(deferred == nil)
         #expect(whole.0.assets.map(\.id) == ["a", "x", "b", "c"])
         #expect(load(text).diagnostics.map(\.message) == ["expected end of statement, found `}`"])
@@ -156,7 +159,7 @@ import Testing
             lines[line] = words.joined(separator: " ")
         }
         let text = lines.joined(separator: "\n")
-        let (whole, _, deferred, _) = threeWays(text)
+        let (whole, _, deferred, _, _) = threeWays(text)
         #expect(!whole.1.isEmpty || relations.isEmpty, "seed \(seed): no error to report")
         // Deferred relations that parse are resolved again in order, without loading the model again.
         #expect(deferred != nil, "seed \(seed): relations with undefined names sent the model back to a plain load")

@@ -66,16 +66,15 @@ private struct RelationSlots: @unchecked Sendable {
 }
 
 extension Resolver {
-    /// Every relation of `trees` resolved in runs of about as many relations each (`Job.runs`), on every
+    /// Every relation of `prepared` resolved in runs of about as many relations each (`Job.runs`), on every
     /// core, each run writing straight into its own slots of the arrays: without errors each relation gives
     /// exactly one model relation, so a run's first slots follow from the counts of the runs before it. A tree
     /// that deferred its relations (`SyntaxTree.deferred`) has them parsed here, each resolved as soon as it is
-    /// read. Nil when the files are in one piece (see `Parser.parse`), or when any relation is in error: the
-    /// caller then resolves them all in order, so that messages, and the budget of "did you mean" searches,
-    /// are those of one pass.
-    func relationsOnEveryCore(_ trees: [SyntaxTree]) -> Relations? {
-        guard trees.map(\.pieces.count).reduce(0, +) > 1 else { return nil }
-        let (jobs, counts) = Job.runs(of: trees, count: Parallel.cores * 4)
+    /// read, but for those read ahead (`PreparedRelations`). Nil when any relation is in error: the caller then
+    /// resolves them all in order, so that messages, and the budget of "did you mean" searches, are those of
+    /// one pass.
+    func relationsOnEveryCore(_ prepared: PreparedRelations) -> Relations? {
+        let (jobs, counts, readAheads) = (prepared.jobs, prepared.counts, prepared.readAheads)
         // Each job's first slots: the counts of the jobs before it.
         let sums = counts.reduce(into: [RelationCounts()]) { sums, count in sums.append(sums.last! + count) }
         let firsts = Array(sums.dropLast()), total = sums.last!
@@ -90,7 +89,7 @@ extension Resolver {
                         let slots = RelationSlots(flows: flows.baseAddress, links: links.baseAddress,
                                                   accesses: accesses.baseAddress, protections: protections.baseAddress)
                         let ends = Parallel.map(jobs.count) { index in
-                            resolver.resolveRelations(of: jobs[index], into: slots, from: firsts[index])
+                            resolver.resolveRelations(of: jobs[index], readAhead: readAheads[index], into: slots, from: firsts[index])
                         }
                         clean = ends.allSatisfy { $0 != nil }
                         if !clean {
@@ -107,9 +106,10 @@ extension Resolver {
         return clean ? relations : nil
     }
 
-    /// One job: its relations written into `slots` from `first` on. Where it stopped, or nil when a relation
-    /// was in error, or a deferred one could not be read (its slots are then deinitialized).
-    private func resolveRelations(of job: Job, into slots: RelationSlots, from first: RelationCounts) -> RelationCounts? {
+    /// One job: its relations written into `slots` from `first` on, those read ahead first. Where it stopped,
+    /// or nil when a relation was in error, or a deferred one could not be read (its slots are then
+    /// deinitialized).
+    private func resolveRelations(of job: Job, readAhead: ReadAhead?, into slots: RelationSlots, from first: RelationCounts) -> RelationCounts? {
         // A copy of its own: the names and assets are read, and its messages and suggestion budget are its own.
         var worker = self
         var next = first
@@ -127,14 +127,28 @@ extension Resolver {
                 slots.initialize(&next, to: resolved)
             }
         case .deferred(let deferred):
-            var knownClauses = KnownClauses(file: job.file)
-            clean = Parser.parseRelations(in: job.file, deferred, knownClauses: { knownClauses.relation($0, clauses: $1) }) { relation, clauses, known in
-                // With known clauses, `relation` is its ends alone: resolved, they must be valid too.
+            // The first relation of each group of clauses, resolved: the others of the group take their clauses'
+            // part from it, and resolve their ends alone, which must be valid too.
+            var knownClauses = readAhead?.knownClauses ?? KnownClauses(file: job.file), groupFirsts: [ResolvedRelation] = []
+            for (ends, clauses) in readAhead?.relations ?? [] {
+                let relation = if case .first(let group) = clauses { readAhead!.firsts[group] } else { ends.relation }
+                guard let resolved = resolve(relation) else { clean = false; break }
+                switch clauses {
+                case .none: slots.initialize(&next, to: resolved)
+                case .first:
+                    groupFirsts.append(resolved)
+                    slots.initialize(&next, to: resolved)
+                case .known(let group): slots.initialize(&next, to: groupFirsts[group].withEnds(of: resolved))
+                }
+            }
+            guard clean else { break }
+            let rest = deferred.dropFirst(readAhead?.relations.count ?? 0)
+            clean = Parser.parseRelations(in: job.file, rest, knownClauses: { knownClauses.group($0, clauses: $1) }) { relation, clauses, group in
                 guard let resolved = resolve(relation) else { return false }
-                if let known {
-                    slots.initialize(&next, to: known.withEnds(of: resolved))
+                if let group {
+                    slots.initialize(&next, to: groupFirsts[group].withEnds(of: resolved))
                 } else {
-                    knownClauses.remember(resolved, kind: relation.kind, clauses: clauses)
+                    if knownClauses.add(relation.kind, clauses: clauses) != nil { groupFirsts.append(resolved) }
                     slots.initialize(&next, to: resolved)
                 }
                 return true
@@ -148,13 +162,14 @@ extension Resolver {
     }
 }
 
-/// Relations resolved in a job, by the bytes of their clauses: a large model repeats a few, such as
+/// The clauses of a job's relations in groups, by their bytes: a large model repeats a few, such as
 /// `{ admin yes; mfa yes }`, on most of its relations. What the clauses (`carries`, `via`, the label and the
-/// block) resolve to follows from their bytes and the relation's kind alone, and the resolution of clauses with
-/// an error is never kept; so a relation whose clauses are known needs its ends alone read and resolved.
+/// block) resolve to follows from their bytes and the relation's kind alone; so a relation of a group whose
+/// first relation resolved needs its ends alone read and resolved.
 private struct KnownClauses {
     let file: SourceFile
-    private var resolved: [Key: ResolvedRelation] = [:]
+    /// Groups are numbered from 0 in the order they are added.
+    private var groups: [Key: Int] = [:]
     private var lookups = 0, finds = 0
 
     /// Enough for the blocks a model repeats; a model whose clauses all differ keeps no more.
@@ -187,19 +202,23 @@ private struct KnownClauses {
 
     init(file: SourceFile) { self.file = file }
 
-    /// A relation resolved earlier with the clauses `clauses` (a range of the file's bytes), if any.
-    mutating func relation(_ kind: RelationKind, clauses: Range<Int>) -> ResolvedRelation? {
-        // Where fewer than one lookup in four finds, the clauses hardly repeat: hashing them costs more than it saves.
-        guard lookups < 256 || finds * 4 >= lookups else { return nil }
+    /// Where fewer than one lookup in four finds, the clauses hardly repeat: hashing them costs more than it saves.
+    private var isLookingUp: Bool { lookups < 256 || finds * 4 >= lookups }
+
+    /// The group of the clauses `clauses` (a range of the file's bytes) after a relation of kind `kind`, if any.
+    mutating func group(_ kind: RelationKind, clauses: Range<Int>) -> Int? {
+        guard isLookingUp else { return nil }
         lookups += 1
-        let relation = resolved[Key(kind: kind, clauses: file.bytes[clauses])]
-        if relation != nil { finds += 1 }
-        return relation
+        let group = groups[Key(kind: kind, clauses: file.bytes[clauses])]
+        if group != nil { finds += 1 }
+        return group
     }
 
-    mutating func remember(_ relation: ResolvedRelation, kind: RelationKind, clauses: Range<Int>) {
-        guard !clauses.isEmpty, resolved.count < KnownClauses.limit else { return }
-        resolved[Key(kind: kind, clauses: file.bytes[clauses])] = relation
+    /// A new group for the clauses `clauses`, not in one yet; nil when there are none, or no more groups are kept.
+    mutating func add(_ kind: RelationKind, clauses: Range<Int>) -> Int? {
+        guard !clauses.isEmpty, isLookingUp, groups.count < KnownClauses.limit else { return nil }
+        groups[Key(kind: kind, clauses: file.bytes[clauses])] = groups.count
+        return groups.count - 1
     }
 }
 
@@ -223,8 +242,87 @@ extension ResolvedRelation {
     }
 }
 
+/// The relations pass's runs (`Job.runs`), and the first relations of some, read ahead: the loader's
+/// deferred relations need no name to be parsed, so another core reads them while the names are declared.
+struct PreparedRelations: Sendable {
+    fileprivate let jobs: [Job]
+    fileprivate let counts: [RelationCounts]
+    fileprivate var readAheads: [ReadAhead?]
+
+    /// The relations of `trees` cut into runs, and those of run after run read ahead, until `stop` is raised.
+    /// Nil when the files are in one piece (see `Parser.parse`): their relations are resolved in order.
+    init?(_ trees: [SyntaxTree], until stop: Parallel.Flag) {
+        guard trees.map(\.pieces.count).reduce(0, +) > 1 else { return nil }
+        (jobs, counts) = Job.runs(of: trees, count: Parallel.cores * 4)
+        readAheads = []
+        for job in jobs {
+            guard case .deferred(let deferred) = job.relations, !stop.isRaised else { break }
+            readAheads.append(ReadAhead(deferred, of: job.file, until: stop))
+        }
+        readAheads += [ReadAhead?](repeating: nil, count: jobs.count - readAheads.count)
+    }
+}
+
+/// The first relations of a run, read before any name is declared: for each, its ends and the group of its
+/// clauses; the first relation of each group whole.
+private struct ReadAhead: Sendable {
+    enum Clauses: Sendable {
+        /// The relation has no clauses.
+        case none
+        /// The relation is the first of the group: it is in `firsts`, at the group's number.
+        case first(Int)
+        /// A relation before it had the same clauses.
+        case known(Int)
+    }
+
+    private(set) var relations: [(ends: RelationEnds, clauses: Clauses)] = []
+    private(set) var firsts: [Relation] = []
+    private(set) var knownClauses: KnownClauses
+
+    /// Reads `deferred` in order, until one cannot be read, or its clauses start a group that cannot be kept,
+    /// or `stop` is raised: the pass reads the rest.
+    init(_ deferred: ArraySlice<DeferredRelation>, of file: SourceFile, until stop: Parallel.Flag) {
+        knownClauses = KnownClauses(file: file)
+        var read = self
+        _ = Parser.parseRelations(in: file, deferred, knownClauses: { read.knownClauses.group($0, clauses: $1) }) { relation, clauses, group in
+            // Asked now and then: the pass waits for this read once the names are declared.
+            guard read.relations.count % 1024 != 0 || !stop.isRaised else { return false }
+            if let group {
+                read.relations.append((RelationEnds(relation), .known(group)))
+            } else if clauses.isEmpty {
+                read.relations.append((RelationEnds(relation), .none))
+            } else {
+                guard let group = read.knownClauses.add(relation.kind, clauses: clauses) else { return false }
+                read.firsts.append(relation)
+                read.relations.append((RelationEnds(relation), .first(group)))
+            }
+            return true
+        }
+        self = read
+    }
+}
+
+/// A relation's keyword, ends and arrow, without its clauses: a third of the size of a `Relation`.
+private struct RelationEnds: Sendable {
+    let from: Name, to: Name
+    @Offset32 var keywordOffset: Int
+    @Offset32 var arrowOffset: Int
+    let kind: RelationKind, arrow: Arrow
+
+    init(_ relation: Relation) {
+        (from, to, kind, arrow) = (relation.from, relation.to, relation.kind, relation.arrow)
+        (keywordOffset, arrowOffset) = (relation.keywordOffset, relation.arrowOffset)
+    }
+
+    /// The relation without clauses.
+    var relation: Relation {
+        Relation(from: from, keywordOffset: keywordOffset, to: to, arrowOffset: arrowOffset, carries: nil, via: [], label: nil,
+                 kind: kind, arrow: arrow, body: nil, carriesOffset: 0, end: to.offset + to.text.utf8.count)
+    }
+}
+
 /// A run of one file's relations that one core resolves.
-private struct Job {
+fileprivate struct Job: Sendable {
     enum Relations {
         /// Statements of a tree, relations among them.
         case statements(ArraySlice<Statement>)

@@ -26,22 +26,25 @@ struct Resolver {
     /// The model of `trees`, and every message about it. Nil when a tree deferred its relations and one of
     /// them could not be parsed that way (`Parser.parseRelations`): the trees are then parsed again without
     /// deferring, and resolved from the top, so that every message is that of one pass.
-    static func resolve(_ trees: [SyntaxTree], ruleIDs: [String]? = nil) -> (Model, [Diagnostic])? {
+    static func resolve(_ trees: [SyntaxTree], ruleIDs: [String]? = nil, readingAhead: ReadingAhead = .untilDeclared) -> (Model, [Diagnostic])? {
         var resolver = Resolver()
         resolver.ruleIDs = ruleIDs
         resolver.model.files = trees.map(\.file)
-        resolver.reserveCapacity(for: trees)
-        for tree in trees {
-            for statement in tree.statements {
-                if case .declaration(let declaration) = statement {
-                    resolver.declare(declaration, file: tree.file, zone: nil)
-                }
-            }
-        }
-        for index in resolver.pending.indices { resolver.readAttributes(of: index) }
-        resolver.checkAssetKinds()
-        resolver.isNetworkNode = resolver.model.assets.map(\.type.isNetworkNode)
-        if let relations = resolver.relationsOnEveryCore(trees) {
+        // Names and attributes on one core, in order; meanwhile, on another, the relations that need no name to
+        // be read (`PreparedRelations`), until the names are declared.
+        let declared = Parallel.Flag(), undeclared = resolver
+        if readingAhead == .nothing { declared.raise() }
+        var prepared: PreparedRelations?
+        (resolver, prepared) = Parallel.both({
+            var resolver = undeclared
+            resolver.declare(trees)
+            if readingAhead == .untilDeclared { declared.raise() }
+            return resolver
+        }, { PreparedRelations(trees, until: declared) })
+        let relations = prepared.flatMap { resolver.relationsOnEveryCore($0) }
+        // What was read ahead is not kept for a pass in order.
+        prepared = nil
+        if let relations {
             resolver.model.replaceRelations(with: relations)
             for tree in trees {
                 for case .suppress(let suppress) in tree.statements { resolver.resolve(suppress, file: tree.file) }
@@ -55,6 +58,22 @@ struct Resolver {
         }
         resolver.checkHostingCycles()
         return (resolver.model, resolver.diagnostics.all)
+    }
+
+    /// How many of the deferred relations are read while the names are declared: tests read them all, or none.
+    enum ReadingAhead { case untilDeclared, everything, nothing }
+
+    /// Pass 1 and 2: every name of `trees` declared, in order, then every declaration's attributes read.
+    private mutating func declare(_ trees: [SyntaxTree]) {
+        reserveCapacity(for: trees)
+        for tree in trees {
+            for statement in tree.statements {
+                if case .declaration(let declaration) = statement { declare(declaration, file: tree.file, zone: nil) }
+            }
+        }
+        for index in pending.indices { readAttributes(of: index) }
+        checkAssetKinds()
+        isNetworkNode = model.assets.map(\.type.isNetworkNode)
     }
 
     /// The relations and suppressions of `tree`, resolved one by one in file order. False when a deferred

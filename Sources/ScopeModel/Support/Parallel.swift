@@ -31,6 +31,19 @@ package enum Parallel {
         return (firstResult.move(), secondResult.move())
     }
 
+    /// A flag that one core raises and others look at.
+    package final class Flag: @unchecked Sendable {
+        // @unchecked: `raised` is touched only under `lock`.
+        private let lock = NSLock()
+        private var raised = false
+
+        package init() {}
+
+        package func raise() { lock.withLock { raised = true } }
+
+        package var isRaised: Bool { lock.withLock { raised } }
+    }
+
     /// Lets go of `value` on another core. A large model's syntax tree holds millions of small objects:
     /// freeing them one by one would hold up the core that goes on.
     package static func release(_ value: some Sendable) {
