@@ -302,7 +302,8 @@ private struct ReadAhead: Sendable {
     }
 }
 
-/// A relation's keyword, ends and arrow, without its clauses: a third of the size of a `Relation`.
+/// A relation's keyword, ends and arrow, without the fields of its clauses: what is kept of most relations
+/// read ahead, so it is kept small.
 private struct RelationEnds: Sendable {
     let from: Name, to: Name
     @Offset32 var keywordOffset: Int
