@@ -112,6 +112,23 @@ import Testing
         }
     }
 
+    /// A small file, in one piece with its relations in its tree, before a large one that deferred them: the
+    /// runs of statements are not read ahead, and the runs after them are.
+    @Test func aFileInOnePieceBeforeADeferringOneResolvesAsOnePass() throws {
+        let small = SourceFile(path: "small.scope", text: "data d { class cui }\nasset a { type server }\nflow a -> b carries d\n")
+        let large = SourceFile(path: "large.scope", text: (0..<40).map { n in
+            "asset b\(n) { type server }\nflow a -> b\(n) carries d { encryption fips }\nlink a -- b\(n)\n"
+        }.joined() + "asset b { type workstation }\n")
+        let whole = try #require(Resolver.resolve([Parser.parse(small, pieceSize: .max).tree, Parser.parse(large, pieceSize: .max).tree]))
+        let deferred = Parser.parse(large, pieceSize: 1, deferringRelations: true).tree
+        #expect(deferred.defersRelations && whole.1.isEmpty)
+        for readingAhead in [Resolver.ReadingAhead.everything, .nothing] {
+            let mixed = try #require(Resolver.resolve([Parser.parse(small, pieceSize: .max).tree, deferred], readingAhead: readingAhead))
+            #expect(mixed.0.flows == whole.0.flows && mixed.0.links == whole.0.links, "\(readingAhead)")
+            #expect(mixed.1.isEmpty, "\(readingAhead)")
+        }
+    }
+
     /// Clauses that `known` knows are skipped, without a token: the body gets the relation's keyword, ends and
     /// arrow alone, with what is known of them. Clauses it does not know are read; no clauses are never asked of.
     @Test func knownClausesAreSkipped() {

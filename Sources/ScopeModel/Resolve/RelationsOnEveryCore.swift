@@ -131,7 +131,7 @@ extension Resolver {
             // part from it, and resolve their ends alone, which must be valid too.
             var knownClauses = readAhead?.knownClauses ?? KnownClauses(file: job.file), groupFirsts: [ResolvedRelation] = []
             for (ends, clauses) in readAhead?.relations ?? [] {
-                let relation = if case .first(let group) = clauses { readAhead!.firsts[group] } else { ends.relation }
+                let relation = if case .first(let group) = clauses, let readAhead { readAhead.firsts[group] } else { ends.relation }
                 guard let resolved = resolve(relation) else { clean = false; break }
                 switch clauses {
                 case .none: slots.initialize(&next, to: resolved)
@@ -256,7 +256,9 @@ struct PreparedRelations: Sendable {
         (jobs, counts) = Job.runs(of: trees, count: Parallel.cores * 4)
         readAheads = []
         for job in jobs {
-            guard case .deferred(let deferred) = job.relations, !stop.isRaised else { break }
+            guard !stop.isRaised else { break }
+            // A run of statements, from a file parsed in one piece, was read with its file.
+            guard case .deferred(let deferred) = job.relations else { readAheads.append(nil); continue }
             readAheads.append(ReadAhead(deferred, of: job.file, until: stop))
         }
         readAheads += [ReadAhead?](repeating: nil, count: jobs.count - readAheads.count)
